@@ -1,0 +1,166 @@
+"""The Textual App: screens, the kiosk lock, global bindings and the idle reset.
+
+Thin by design: content, settings and timing live in the Textual-free core; screens do
+their own layout. One factory (`create_app`) builds the App from explicit paths, for the
+CLI and the tests alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from kiosk.clock import Clock, SystemClock
+from kiosk.content import Page, load_pages
+from kiosk.idle import IdleTimer, Phase
+from kiosk.keymap import ACTIONS
+from kiosk.paths import default_content_dir
+from kiosk.problems import Problem
+from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
+from kiosk.screens.base import KioskScreen
+from kiosk.settings import Settings, load_settings
+from kiosk.themes import all_themes, theme_name
+
+IDLE_POLL_SECONDS = 0.25
+
+
+class KioskApp(App[None], inherit_bindings=False):
+    """The kiosk. No quit, suspend or palette: a technician stops it from outside."""
+
+    CSS_PATH = "kiosk.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    ALLOW_SELECT = False
+    # Semantic actions only; keys come from the clinic keymap through the binding ids.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            ",".join(action.keys),
+            f"semantic('{action.id}')",
+            action.label,
+            id=action.id,
+            show=False,
+            priority=True,
+        )
+        for action in ACTIONS
+    ]
+
+    def __init__(
+        self,
+        *,
+        pages: list[Page],
+        settings: Settings,
+        problems: list[Problem] | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.pages = pages
+        self.settings = settings
+        self.problems = problems or []
+        self.clock = clock or SystemClock()
+        self.idle = IdleTimer(
+            self.clock, settings.session.idle_seconds, settings.session.warning_seconds
+        )
+        self.keymap = dict(settings.keys)
+        # Nothing slides or fades: motion distracts and some readers find it hard to follow.
+        self.animation_level = "none"
+        for theme in all_themes():
+            self.register_theme(theme)
+        self.apply_theme(settings.display.theme)
+        self.set_keymap({action: ",".join(keys) for action, keys in self.keymap.items()})
+
+    def apply_theme(self, palette_name: str) -> None:
+        self.theme = theme_name(palette_name)
+        self.set_class(palette_name == "plain", "-plain")
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        self._sync_size_screen()
+        self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Any key or click counts as someone being there, before it is dispatched.
+        if isinstance(event, events.Key | events.MouseDown):
+            self.idle.touch()
+            if isinstance(self.screen, IdleWarningScreen):
+                self.pop_screen()
+                event.stop()
+                return
+        await super().on_event(event)
+
+    def on_resize(self) -> None:
+        self._sync_size_screen()
+
+    def _sync_size_screen(self) -> None:
+        small = is_too_small(*self.size)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_semantic(self, action: str) -> None:
+        """Every key and switch ends here, as one of the kiosk's semantic actions."""
+        screen = self.screen
+        if isinstance(screen, KioskScreen):
+            screen.handle_action(action)
+
+    def open_page(self, page: Page) -> None:
+        self.push_screen(PageScreen(page))
+
+    # The kiosk lock: Textual's own ways out do nothing here (notes.md: bindings merge
+    # along the class hierarchy, and run_action("quit") must be neutralised too).
+    async def action_quit(self) -> None:
+        return
+
+    def action_help_quit(self) -> None:
+        return
+
+    def action_suspend_process(self) -> None:
+        return
+
+    def action_command_palette(self) -> None:
+        return
+
+    # ------------------------------------------------------------------ idle reset
+
+    def poll_idle(self) -> None:
+        state = self.idle.state()
+        warning = self.screen if isinstance(self.screen, IdleWarningScreen) else None
+        if state.phase is Phase.WARNING:
+            if warning is None:
+                self.push_screen(IdleWarningScreen(state.seconds_left))
+            else:
+                warning.update_seconds(state.seconds_left)
+        elif state.phase is Phase.EXPIRED:
+            self.run_worker(self.reset_session(), exclusive=True, group="reset")
+
+    async def reset_session(self) -> None:
+        """Back to Home with the clinic's defaults; nothing of the last person remains."""
+        self.idle.touch()
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        self.keymap = dict(self.settings.keys)
+        self.apply_theme(self.settings.display.theme)
+        await self.push_screen(HomeScreen())
+        self._sync_size_screen()
+
+
+def create_app(
+    *,
+    content_dir: Path | None = None,
+    config_path: Path | None = None,
+    clock: Clock | None = None,
+) -> KioskApp:
+    """Build the kiosk from explicit paths: used by the CLI and by every test."""
+    settings, problems = load_settings(config_path)
+    pages, page_problems = load_pages(content_dir or default_content_dir())
+    return KioskApp(
+        pages=pages, settings=settings, problems=[*problems, *page_problems], clock=clock
+    )

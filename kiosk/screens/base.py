@@ -1,0 +1,78 @@
+"""What every kiosk screen shares: semantic actions in, focus moves, cursor follows focus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.geometry import Offset
+from textual.screen import Screen
+
+from kiosk.widgets import FocusText
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+
+class KioskScreen(Screen[None], inherit_bindings=False):
+    """A screen driven only by the kiosk's semantic actions (no Textual default bindings)."""
+
+    LEGEND_ACTIONS: tuple[str, ...] = ("next", "previous", "select", "back")
+
+    @property
+    def kiosk(self) -> KioskApp:
+        from kiosk.app import KioskApp
+
+        assert isinstance(self.app, KioskApp)
+        return self.app
+
+    def items(self) -> list[FocusText]:
+        """The focusable items in reading order."""
+        return [item for item in self.query(FocusText) if item.focusable]
+
+    def move_focus(self, step: int) -> None:
+        items = self.items()
+        if not items:
+            return
+        current = self.focused
+        index = -1
+        if isinstance(current, FocusText) and current in items:
+            index = items.index(current)
+        target = items[max(0, min(len(items) - 1, index + step))] if index >= 0 else items[0]
+        # Synchronous, unlike Widget.focus() (deferred with call_later): presses that
+        # arrive together must each move from where the last one left the focus.
+        self.set_focus(target, scroll_visible=False)
+        target.scroll_visible(animate=False, immediate=True)
+
+    def handle_action(self, action: str) -> None:
+        """Act on a semantic action (from keys, switches or tests)."""
+        if action == "next":
+            self.move_focus(+1)
+        elif action == "previous":
+            self.move_focus(-1)
+        elif action == "select" and isinstance(self.focused, FocusText):
+            self.activate(self.focused)
+        elif action == "back":
+            self.go_back()
+
+    def activate(self, item: FocusText) -> None:
+        """The focused item was chosen. Screens with choices override this."""
+
+    def go_back(self) -> None:
+        """Back from this screen. Screens with somewhere to go back to override this."""
+
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def place_cursor(self) -> None:
+        """Put the terminal cursor on the focused item: screen readers and braille follow it."""
+        focused = self.focused
+        if focused is None or not self.is_current:
+            return
+        region = focused.content_region
+        visible = region.intersection(self.region)
+        if visible.area:
+            self.app.cursor_position = Offset(region.x, max(region.y, visible.y))
+            focused.refresh()

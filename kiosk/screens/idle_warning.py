@@ -1,0 +1,42 @@
+"""The warning before the idle reset (WCAG 2.2.1): a visible countdown; any key continues."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from kiosk.i18n import _, ngettext
+from kiosk.screens.base import KioskScreen
+
+
+def countdown_text(seconds: int) -> str:
+    return ngettext(
+        "The kiosk will start again for the next person in {n} second.",
+        "The kiosk will start again for the next person in {n} seconds.",
+        seconds,
+    ).format(n=seconds)
+
+
+class IdleWarningScreen(KioskScreen):
+    """Shown on top of whatever the person was reading; dismissed by the app on any key."""
+
+    LEGEND_ACTIONS = ()
+
+    def __init__(self, seconds_left: int) -> None:
+        super().__init__(classes="modal")
+        self.seconds_left = seconds_left
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("Are you still there?"), markup=False, classes="dialog-title")
+            yield Static(countdown_text(self.seconds_left), markup=False, id="countdown")
+            yield Static(_("Press any key to continue."), markup=False)
+
+    def update_seconds(self, seconds_left: int) -> None:
+        if seconds_left != self.seconds_left:
+            self.seconds_left = seconds_left
+            self.query_one("#countdown", Static).update(countdown_text(seconds_left))
+
+    def handle_action(self, action: str) -> None:
+        """Any key only continues: nothing underneath is activated by it."""

@@ -79,7 +79,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        self._sync_size_screen()
+        self.sync_size_screen()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
 
     async def on_event(self, event: events.Event) -> None:
@@ -92,10 +92,8 @@ class KioskApp(App[None], inherit_bindings=False):
                 return
         await super().on_event(event)
 
-    def on_resize(self) -> None:
-        self._sync_size_screen()
-
-    def _sync_size_screen(self) -> None:
+    def sync_size_screen(self) -> None:
+        """Show the "please enlarge" view while the terminal is too small, and leave it after."""
         small = is_too_small(*self.size)
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
@@ -149,7 +147,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.keymap = dict(self.settings.keys)
         self.apply_theme(self.settings.display.theme)
         await self.push_screen(HomeScreen())
-        self._sync_size_screen()
+        self.sync_size_screen()
 
 
 def create_app(

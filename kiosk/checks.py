@@ -46,25 +46,30 @@ def check_page(page: Page) -> list[Problem]:
     title_line = page.blocks[0].line if page.blocks else 1
     if page.facts and not sources:
         problems.append(
-            Problem(page.path, page.extra.get("facts", 1), "page uses facts but has no "
-                    "`## Sources` list: add one entry per source")
+            Problem(
+                page.path,
+                page.extra.get("facts", 1),
+                "page uses facts but has no `## Sources` list: add one entry per source",
+            )
         )
     for block in sources:
         if not _LINK.search(block.markdown):
             problems.append(
                 Problem(page.path, block.line, "source entry has no URL or DOI to check it by")
             )
-    if page.lang == "en" and not any(
-        "care team" in block.text.lower() for block in page.blocks
-    ):
+    if page.lang == "en" and not any("care team" in block.text.lower() for block in page.blocks):
         problems.append(
             Problem(page.path, title_line, "page never points the reader to their own care team")
         )
     level = grade(page.blocks, page.lang)
     if level is not None and level > MAX_GRADE:
         problems.append(
-            Problem(page.path, title_line, f"reading grade {level:.1f} is above {MAX_GRADE:g} "
-                    "(Flesch-Kincaid): use shorter sentences and common words")
+            Problem(
+                page.path,
+                title_line,
+                f"reading grade {level:.1f} is above {MAX_GRADE:g} "
+                "(Flesch-Kincaid): use shorter sentences and common words",
+            )
         )
     return problems
 
@@ -86,8 +91,12 @@ def check_facts(page: Page, sources_by_fact: dict[int, set[str]]) -> list[Proble
         links = sources_by_fact[number]
         if links and not any(link in cited for link in links):
             problems.append(
-                Problem(page.path, line, f"fact #{number} is used but none of its sources is in "
-                        f"the Sources list (expected one of: {', '.join(sorted(links))})")
+                Problem(
+                    page.path,
+                    line,
+                    f"fact #{number} is used but none of its sources is in "
+                    f"the Sources list (expected one of: {', '.join(sorted(links))})",
+                )
             )
     return problems
 
@@ -113,8 +122,11 @@ def check_all(
             problems.extend(check_facts(page, sources_by_fact))
         if page.order in orders:
             problems.append(
-                Problem(page.path, page.extra.get("order", 1), f"order {page.order} is also "
-                        f"used by {orders[page.order].path.name}")
+                Problem(
+                    page.path,
+                    page.extra.get("order", 1),
+                    f"order {page.order} is also used by {orders[page.order].path.name}",
+                )
             )
         orders.setdefault(page.order, page)
         level = grade(page.blocks, page.lang)

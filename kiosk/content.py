@@ -176,6 +176,7 @@ class _FrontMatter:
     def __init__(self, text: str, first_line: int, path: Path, problems: list[Problem]) -> None:
         self.values: dict[str, Any] = {}
         self.lines: dict[str, int] = {}
+        self.valid = False
         self._path = path
         self._first_line = first_line
         self._problems = problems
@@ -185,12 +186,14 @@ class _FrontMatter:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = first_line + (mark.line if mark else 0)
-            problems.append(Problem(path, line, f"front matter is not valid YAML: {error}"))
+            reason = getattr(error, "problem", None) or "cannot be read"
+            problems.append(Problem(path, line, f"front matter is not valid YAML: {reason}"))
             return
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             problems.append(Problem(path, first_line, "front matter must be `key: value` lines"))
             return
         self.values = data
+        self.valid = True
         for key_node, _ in node.value:
             self.lines[str(key_node.value)] = first_line + key_node.start_mark.line
 
@@ -200,6 +203,8 @@ class _FrontMatter:
 
 
 def _validated_front_matter(fm: _FrontMatter, path: Path) -> dict[str, Any] | None:
+    if not fm.valid:
+        return None
     values = fm.values
     known = {"id", "title", "order", "facts", "reviewed"}
     for key in values:
@@ -332,8 +337,11 @@ def load_pages(content_dir: Path, lang: str = "en") -> tuple[list[Page], list[Pr
     for page in pages:
         if page.id in seen:
             problems.append(
-                Problem(page.path, page.extra.get("id", 1), f"id {page.id!r} is also used by "
-                        f"{seen[page.id].path.name}")
+                Problem(
+                    page.path,
+                    page.extra.get("id", 1),
+                    f"id {page.id!r} is also used by {seen[page.id].path.name}",
+                )
             )
         seen[page.id] = page
     if not pages:

@@ -44,9 +44,7 @@ def default_keymap() -> dict[str, tuple[str, ...]]:
 def key_problem(key: str) -> str | None:
     """Why `key` cannot be used in the keymap, or None when it can."""
     if not key or any(ch not in _KEY_NAME for ch in key):
-        return (
-            f"{key!r} is not a key name: use names like `down`, `enter`, `space`, `f5`, `a`, `1`"
-        )
+        return f"{key!r} is not a key name: use names like `down`, `enter`, `space`, `f5`, `a`, `1`"
     if key in RESERVED_KEYS:
         return f"{key!r} is reserved (it would quit or suspend a normal terminal program)"
     return None

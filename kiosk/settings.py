@@ -132,16 +132,23 @@ def _load_section(
         spec = fields.get(key)
         if spec is None:
             problems.append(
-                Problem(path, lines.of(name, key), f"unknown setting `{key}` in [{name}] "
-                        f"(known: {', '.join(fields)})")
+                Problem(
+                    path,
+                    lines.of(name, key),
+                    f"unknown setting `{key}` in [{name}] (known: {', '.join(fields)})",
+                )
             )
             continue
         default = spec.default
         converted, error = _check_value(value, default, dict(spec.metadata))
         if error:
             problems.append(
-                Problem(path, lines.of(name, key), f"[{name}] {key} {error}; using the default "
-                        f"{default!r}. ({spec.metadata['doc']})")
+                Problem(
+                    path,
+                    lines.of(name, key),
+                    f"[{name}] {key} {error}; using the default "
+                    f"{default!r}. ({spec.metadata['doc']})",
+                )
             )
         values[key] = converted
     return cls(**values), problems
@@ -156,16 +163,20 @@ def _load_keys(
         line = lines.of("keys", action)
         if action not in ACTION_IDS:
             problems.append(
-                Problem(path, line, f"unknown action `{action}` in [keys] "
-                        f"(known: {', '.join(sorted(ACTION_IDS))})")
+                Problem(
+                    path,
+                    line,
+                    f"unknown action `{action}` in [keys] (known: {', '.join(sorted(ACTION_IDS))})",
+                )
             )
             continue
         if isinstance(keys, str):
             keys = [keys]
         if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
             problems.append(
-                Problem(path, line, f"[keys] {action} must be a list of key names, "
-                        'like ["down", "tab"]')
+                Problem(
+                    path, line, f'[keys] {action} must be a list of key names, like ["down", "tab"]'
+                )
             )
             continue
         bad = [p for p in (key_problem(k) for k in keys) if p]
@@ -178,8 +189,12 @@ def _load_keys(
         for key in keys:
             if key in owners and owners[key] != action:
                 problems.append(
-                    Problem(path, lines.of("keys", action), f"key {key!r} is given to both "
-                            f"`{owners[key]}` and `{action}`: give each key one action")
+                    Problem(
+                        path,
+                        lines.of("keys", action),
+                        f"key {key!r} is given to both "
+                        f"`{owners[key]}` and `{action}`: give each key one action",
+                    )
                 )
             owners.setdefault(key, action)
     return keymap, problems
@@ -209,8 +224,13 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[Problem]]:
         elif name in _SECTIONS:
             sections[name], found = _load_section(_SECTIONS[name], table, name, lines, path)
         else:
-            found = [Problem(path, lines.of(name), f"unknown table [{name}] (known: "
-                             f"{', '.join([*_SECTIONS, 'keys'])})")]
+            found = [
+                Problem(
+                    path,
+                    lines.of(name),
+                    f"unknown table [{name}] (known: {', '.join([*_SECTIONS, 'keys'])})",
+                )
+            ]
         problems.extend(found)
     return Settings(**sections, keys=keymap), problems
 

@@ -64,6 +64,10 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         self.call_after_refresh(self.place_cursor)
 
     def on_resize(self) -> None:
+        # Screens get the new size after the app has applied it (the app's own Resize
+        # handler runs before that), so the size check lives here.
+        if self.is_current:
+            self.kiosk.sync_size_screen()
         self.call_after_refresh(self.place_cursor)
 
     def place_cursor(self) -> None:

@@ -1,0 +1,35 @@
+"""The core never imports Textual, so tools, tests and benchmarks run without a screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "kiosk.checks",
+    "kiosk.clock",
+    "kiosk.content",
+    "kiosk.contrast",
+    "kiosk.i18n",
+    "kiosk.idle",
+    "kiosk.keymap",
+    "kiosk.layout",
+    "kiosk.palette",
+    "kiosk.paths",
+    "kiosk.problems",
+    "kiosk.readability",
+    "kiosk.settings",
+    "kiosk.text",
+]
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {CORE!r}: __import__(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

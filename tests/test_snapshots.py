@@ -1,0 +1,90 @@
+"""Snapshot tests at the kiosk's real size (45×12 cells: a 32 pt font on a 1280×800 screen).
+
+Each test's docstring says what a reviewer should see in the SVG. Update deliberately with
+`pytest tests/test_snapshots.py --snapshot-update` and look at every changed picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from kiosk.clock import ManualClock
+from kiosk.palette import PALETTES
+from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen
+from tests.conftest import AppFactory
+
+THEMES = sorted(PALETTES)
+SIZE = (45, 12)
+Snap = Callable[..., bool]
+
+
+async def _until(pilot: Pilot[Any], kind: type) -> None:
+    for _ in range(300):
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.focused is not None:
+            break
+        if isinstance(pilot.app.screen, kind) and kind in (IdleWarningScreen, TooSmallScreen):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_home(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
+    """Home: 'ALS information' bar, topic list with the second topic ('Symptoms') focused —
+    marker ▶ (or > in plain), reverse video and (not plain) a bar at the left — and the key
+    legend on the last line."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        await pilot.press("down")
+        await pilot.pause()
+
+    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_stem_cell_page(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
+    """The stem-cell page scrolled to its third block, which is focused; wrapped lines keep a
+    hanging indent; the legend offers Next, Previous and Back."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        await pilot.press(*["down"] * 7, "enter")
+        await _until(pilot, PageScreen)
+        await pilot.press("down", "down")
+        await pilot.pause()
+
+    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_idle_warning(
+    snap_compare: Snap, make_app: AppFactory, clock: ManualClock, theme: str
+) -> None:
+    """The idle warning: 'Are you still there?', a countdown of 25 seconds, and 'Press any
+    key to continue.' in a framed box (no frame in plain)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        clock.advance(125)
+        await _until(pilot, IdleWarningScreen)
+
+    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_too_small(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
+    """At 30×8 cells: 'Please make the window larger.' and 'Now 30×8, needs 40×12.' centred."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, TooSmallScreen)
+
+    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    assert snap_compare(app, terminal_size=(30, 8), run_before=run_before)

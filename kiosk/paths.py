@@ -17,4 +17,3 @@ def _shipped(name: str) -> Path:
 def default_content_dir() -> Path:
     """The English source pages shipped with the kiosk."""
     return _shipped("content")
-

@@ -19,7 +19,10 @@ pytestmark = [
 def kiosk_command(tmp_path: Path) -> list[str]:
     config = tmp_path / "kiosk.toml"
     config.write_text('[display]\ntheme = "dark"\n')
-    return [sys.executable, "-m", "kiosk", "--config", str(config), "--content", str(CONTENT)]
+    # The installed console script, as a technician would start it.
+    script = Path(sys.executable).parent / "als-kiosk"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
+    return [*command, "--config", str(config), "--content", str(CONTENT)]
 
 
 def cursor_on_marker(pane: TmuxPane) -> bool:

@@ -142,11 +142,13 @@ class KioskApp(App[None], inherit_bindings=False):
     async def reset_session(self) -> None:
         """Back to Home with the clinic's defaults; nothing of the last person remains."""
         self.idle.touch()
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
-        self.keymap = dict(self.settings.keys)
-        self.apply_theme(self.settings.display.theme)
-        await self.push_screen(HomeScreen())
+        # One repaint at the end: the last person's pages never flash up while the
+        # screens above Home are taken away.
+        with self.batch_update():
+            while len(self.screen_stack) > 2:
+                await self.pop_screen()
+            self.apply_theme(self.settings.display.theme)
+            await self.switch_screen(HomeScreen())
         self.sync_size_screen()
 
 

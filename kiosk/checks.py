@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.content import BlockKind, Page, load_pages
@@ -135,7 +134,3 @@ def check_all(
         problems.extend(load_settings(config_path)[1])
     summary.append(f"{len(pages)} pages checked, {len(problems)} problem(s)")
     return sorted(problems), summary
-
-
-def format_problems(problems: Sequence[Problem]) -> str:
-    return "\n".join(str(problem) for problem in problems)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -86,9 +86,6 @@ class Page:
     extra: dict[str, int] = field(default_factory=dict)
     """Line of each front-matter key, for checks that report on it."""
 
-    def with_blocks(self, blocks: Sequence[Block], *, title: str, lang: str) -> Page:
-        return replace(self, blocks=tuple(blocks), title=title, lang=lang)
-
 
 # ---------------------------------------------------------------------------- inline
 
@@ -154,17 +151,6 @@ def parse_inline(markdown: str) -> tuple[Run, ...]:
         else:
             add(token.content)
     return tuple(runs)
-
-
-def markdown_markers(markdown: str) -> list[str]:
-    """The emphasis/link structure of inline Markdown, to compare a translation with its msgid."""
-    found: list[str] = []
-    for token in (_MD.parseInline(markdown)[0].children or []) if markdown else []:
-        if token.type in ("strong_open", "em_open", "code_inline"):
-            found.append(token.type)
-        elif token.type == "link_open":
-            found.append(f"link {token.attrGet('href')}")
-    return sorted(found)
 
 
 # ---------------------------------------------------------------------------- pages

@@ -2,43 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 
-from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen
 from kiosk.widgets import FocusText
 from tests.conftest import AppFactory
-
-
-async def wait_for_screen(pilot: Pilot[None], kind: type) -> None:
-    """Wait on the condition, not a fixed sleep (Textual delays screen switches)."""
-    for _ in range(200):
-        if isinstance(pilot.app.screen, kind):
-            await pilot.pause()
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"{kind.__name__} never appeared; screen is {pilot.app.screen}")
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("condition never became true")
-
-
-def countdown_shown(app: KioskApp) -> str:
-    return str(app.screen.query_one("#countdown").render())
-
-
-def focused_text(app: KioskApp) -> str:
-    focused = app.screen.focused
-    assert isinstance(focused, FocusText)
-    return focused.plain_text
+from tests.pilot import at_home, countdown_shown, focused_text, wait_for_screen, wait_until
 
 
 async def open_topic(pilot: Pilot[None], title: str) -> None:
@@ -53,8 +25,7 @@ async def open_topic(pilot: Pilot[None], title: str) -> None:
 
 async def test_home_lists_topics_in_order_with_the_first_focused(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app):
         titles = [item.plain_text for item in app.screen.query(FocusText)]
         assert titles[0] == "What is ALS?" and titles[7] == "Stem cell therapy"
         assert len(titles) == 10
@@ -65,8 +36,7 @@ async def test_down_up_tab_move_focus_and_presses_in_a_burst_all_count(
     make_app: AppFactory,
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await pilot.press("down", "down", "down", "tab")
         assert focused_text(app) == "How ALS changes over time"
         await pilot.press("up", "shift+tab")
@@ -79,8 +49,7 @@ async def test_enter_opens_a_page_and_back_returns_to_the_same_topic(
     make_app: AppFactory,
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await open_topic(pilot, "Stem cell therapy")
         assert focused_text(app) == "Does stem cell therapy help ALS?"
         for back_key in ("escape", "backspace", "left"):
@@ -96,8 +65,7 @@ async def test_focus_moves_block_by_block_and_the_page_scrolls_to_keep_it_visibl
     make_app: AppFactory,
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await open_topic(pilot, "Stem cell therapy")
         blocks = app.screen.query(FocusText)
         for _ in range(len(blocks) + 3):
@@ -111,8 +79,7 @@ async def test_focus_moves_block_by_block_and_the_page_scrolls_to_keep_it_visibl
 
 async def test_terminal_cursor_follows_focus_for_screen_readers(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await pilot.press("down", "down")
         await pilot.pause()
         focused = app.screen.focused
@@ -122,8 +89,7 @@ async def test_terminal_cursor_follows_focus_for_screen_readers(make_app: AppFac
 
 async def test_kiosk_lock_no_key_combination_quits_or_leaves(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await pilot.press(
             "ctrl+q",
             "ctrl+c",
@@ -150,8 +116,7 @@ async def test_kiosk_lock_no_key_combination_quits_or_leaves(make_app: AppFactor
 
 async def test_escape_on_home_does_nothing_harmful(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await pilot.press("down", "escape", "escape", "backspace")
         assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2
         assert focused_text(app) == "Symptoms"
@@ -159,8 +124,7 @@ async def test_escape_on_home_does_nothing_harmful(make_app: AppFactory) -> None
 
 async def test_keys_come_from_the_clinic_keymap(make_app: AppFactory) -> None:
     app = make_app('[keys]\nnext = ["j"]\nprevious = ["k"]\nselect = ["space"]\nback = ["b"]\n')
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await pilot.press("down", "j", "j", "k")
         assert focused_text(app) == "Symptoms"
         await pilot.press("space")
@@ -177,8 +141,7 @@ async def test_wcag_2_2_1_idle_warning_counts_down_and_any_key_continues_many_ti
     make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await open_topic(pilot, "Symptoms")
         await pilot.press("down")
         reading = focused_text(app)
@@ -198,29 +161,28 @@ async def test_idle_reset_returns_home_with_default_theme_and_no_history(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
     app = make_app('[display]\ntheme = "yellow"\n')
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await open_topic(pilot, "Medicines")
         await pilot.press("down", "down")
         app.apply_theme("light")  # a carer changed the theme (settings screen comes later)
+        first_home = app.screen_stack[1]
         clock.advance(120 + 30 + 1)
-        for _ in range(500):
-            await pilot.pause(0.02)
-            if (
+        await wait_until(
+            pilot,
+            lambda: (
                 isinstance(app.screen, HomeScreen)
-                and len(app.screen_stack) == 2
+                and app.screen is not first_home
                 and app.screen.focused is not None
-            ):
-                break
-        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 2
+            ),
+        )
+        assert len(app.screen_stack) == 2  # no page of the last person is kept underneath
         assert focused_text(app) == "What is ALS?"
         assert app.theme == "kiosk-yellow"
 
 
 async def test_idle_reset_can_be_turned_off(make_app: AppFactory, clock: ManualClock) -> None:
     app = make_app("[session]\nidle_seconds = 0\n")
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await open_topic(pilot, "Medicines")
         clock.advance(100_000)
         app.poll_idle()  # what the timer does, called directly: no fixed sleep
@@ -230,8 +192,7 @@ async def test_idle_reset_can_be_turned_off(make_app: AppFactory, clock: ManualC
 
 async def test_too_small_terminal_shows_enlarge_view_and_recovers(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app) as pilot:
         await open_topic(pilot, "Symptoms")
         await pilot.press("down")
         reading = focused_text(app)
@@ -248,21 +209,15 @@ async def test_too_small_terminal_shows_enlarge_view_and_recovers(make_app: AppF
 
 async def test_broken_config_still_starts_the_kiosk_on_defaults(make_app: AppFactory) -> None:
     app = make_app("this is [ not toml")
-    async with app.run_test(size=(45, 12)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app):
         assert app.theme == "kiosk-dark"
         assert app.problems and "not valid TOML" in app.problems[0].message
 
 
 async def test_missing_content_shows_a_notice_not_a_crash(
-    make_app: AppFactory, tmp_path_factory: object
+    make_app: AppFactory, tmp_path: Path
 ) -> None:
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as empty:
-        app = make_app(content_dir=Path(empty))
-        async with app.run_test(size=(45, 12)) as pilot:
-            await wait_for_screen(pilot, HomeScreen)
-            await pilot.press("enter", "down", "escape")
-            assert "No information is available" in str(app.screen.query_one(".notice").render())
+    app = make_app(content_dir=tmp_path / "nothing-here")
+    async with at_home(app) as pilot:
+        await pilot.press("enter", "down", "escape")
+        assert "No information is available" in str(app.screen.query_one(".notice").render())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.screens import HomeScreen, PageScreen
+from kiosk.screens import PageScreen
 from tests.conftest import AppFactory
-from tests.test_app import wait_for_screen
+from tests.pilot import at_home, wait_for_screen
 
 PAGE = """---
 id: evil
@@ -30,8 +30,7 @@ async def test_injected_escapes_and_markup_are_shown_as_text_and_never_run(
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "evil.md").write_text(PAGE, encoding="utf-8")
     app = make_app(content_dir=tmp_path)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await wait_for_screen(pilot, HomeScreen)
+    async with at_home(app, size=(60, 20)) as pilot:
         await pilot.click("#topic-evil")
         await pilot.press("enter")
         await wait_for_screen(pilot, PageScreen)

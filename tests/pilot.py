@@ -1,0 +1,49 @@
+"""Helpers for Pilot tests that wait on conditions, never on fixed sleeps."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from textual.pilot import Pilot
+
+from kiosk.app import KioskApp
+from kiosk.screens import HomeScreen
+from kiosk.widgets import FocusText
+
+KIOSK_SIZE = (45, 12)
+"""A 32 pt font on a 1280×800 screen (../shared/notes.md)."""
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    for _ in range(500):
+        if condition():
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"condition never became true; screen is {pilot.app.screen}")
+
+
+async def wait_for_screen(pilot: Pilot[None], kind: type) -> None:
+    """Textual delays screen switches: wait for the screen before asserting on it."""
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind))
+
+
+@asynccontextmanager
+async def at_home(app: KioskApp, size: tuple[int, int] = KIOSK_SIZE) -> AsyncIterator[Pilot[None]]:
+    """The kiosk running at `size`, with Home shown and its first topic focused."""
+    async with app.run_test(size=size) as pilot:
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.focused is not None
+        )
+        yield pilot
+
+
+def focused_text(app: KioskApp) -> str:
+    focused = app.screen.focused
+    assert isinstance(focused, FocusText)
+    return focused.plain_text
+
+
+def countdown_shown(app: KioskApp) -> str:
+    return str(app.screen.query_one("#countdown").render())

@@ -13,17 +13,22 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.content import Page, load_pages
 from kiosk.idle import IdleTimer, Phase
-from kiosk.keymap import ACTIONS
+from kiosk.keymap import ACTIONS, SPEECH_ACTIONS
 from kiosk.paths import default_content_dir
 from kiosk.problems import Problem
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
 from kiosk.screens.base import KioskScreen
 from kiosk.settings import Settings, load_settings
+from kiosk.speaking import Speaking
+from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB, nearest_step
+from kiosk.speech.reader import SpeechEvent, SpeechReader, State
 from kiosk.themes import all_themes, theme_name
+from kiosk.widgets import legend_text
 
 IDLE_POLL_SECONDS = 0.25
 
@@ -64,6 +69,7 @@ class KioskApp(App[None], inherit_bindings=False):
             self.clock, settings.session.idle_seconds, settings.session.warning_seconds
         )
         self.keymap = dict(settings.keys)
+        self.speaking: Speaking | None = None
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
         self.animation_level = "none"
         for theme in all_themes():
@@ -78,9 +84,38 @@ class KioskApp(App[None], inherit_bindings=False):
     # ------------------------------------------------------------------ lifecycle
 
     def on_mount(self) -> None:
+        speech = self.settings.speech
+        if speech.enabled:
+            reader = SpeechReader(
+                self._speech_event_from_thread,
+                rate_step=nearest_step(int(speech.rate_wpm), RATE_STEPS_WPM),
+                volume_step=nearest_step(int(speech.volume_db), VOLUME_STEPS_DB),
+            )
+            self.speaking = Speaking(reader, speak_focus=speech.speak_focus)
         self.push_screen(HomeScreen())
         self.sync_size_screen()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
+
+    def on_unmount(self) -> None:
+        if self.speaking is not None:
+            self.speaking.reader.close()
+
+    class Speech(Message):
+        """Something happened in speech (posted from the speech thread)."""
+
+        def __init__(self, event: SpeechEvent) -> None:
+            super().__init__()
+            self.event = event
+
+    def _speech_event_from_thread(self, event: SpeechEvent) -> None:
+        # post_message is thread-safe and never blocks the speech thread.
+        self.post_message(self.Speech(event))
+
+    def on_kiosk_app_speech(self, message: Speech) -> None:
+        event = message.event
+        screen = self.screen
+        if self.speaking is not None and isinstance(screen, KioskScreen):
+            self.speaking.on_event(screen, event)
 
     async def on_event(self, event: events.Event) -> None:
         # Any key or click counts as someone being there, before it is dispatched.
@@ -105,9 +140,16 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def action_semantic(self, action: str) -> None:
         """Every key and switch ends here, as one of the kiosk's semantic actions."""
+        if action not in SPEECH_ACTIONS and self.speaking is not None:
+            self.speaking.reader.stop()  # any other action interrupts speech (EN 5.1.3.5)
         screen = self.screen
         if isinstance(screen, KioskScreen):
             screen.handle_action(action)
+
+    def legend(self, action_ids: tuple[str, ...]) -> str:
+        """The key legend for these actions; speech keys only when there is speech."""
+        offered = [a for a in action_ids if self.speaking is not None or a not in SPEECH_ACTIONS]
+        return legend_text(self.keymap, offered)
 
     def open_page(self, page: Page) -> None:
         self.push_screen(PageScreen(page))
@@ -129,6 +171,8 @@ class KioskApp(App[None], inherit_bindings=False):
     # ------------------------------------------------------------------ idle reset
 
     def poll_idle(self) -> None:
+        if self.speaking is not None and self.speaking.reader.state is State.SPEAKING:
+            self.idle.touch()  # someone is listening
         state = self.idle.state()
         warning = self.screen if isinstance(self.screen, IdleWarningScreen) else None
         if state.phase is Phase.WARNING:
@@ -144,6 +188,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.idle.touch()
         # One repaint at the end: the last person's pages never flash up while the
         # screens above Home are taken away.
+        if self.speaking is not None:
+            self.speaking.reset()
         with self.batch_update():
             while len(self.screen_stack) > 2:
                 await self.pop_screen()

@@ -26,7 +26,23 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous", N_("Previous"), ("up", "shift+tab")),
     Action("select", N_("Open"), ("enter", "right")),
     Action("back", N_("Back"), ("escape", "backspace", "left")),
+    # Speech controls (508 402.2.4, EN 301 549 5.1.3.4): single keys, no shift needed.
+    Action("read", N_("Read/Pause"), ("space",)),
+    Action("stop", N_("Stop"), ("s",)),
+    Action("repeat", N_("Repeat"), ("r",)),
+    Action("next_sentence", N_("Next sentence"), ("n",)),
+    Action("previous_sentence", N_("Previous sentence"), ("p",)),
+    Action("slower", N_("Slower"), ("minus",)),
+    Action("faster", N_("Faster"), ("equals_sign",)),
+    Action("quieter", N_("Quieter"), ("f7",)),
+    Action("louder", N_("Louder"), ("f8",)),
 )
+
+SPEECH_ACTIONS = frozenset(
+    {"read", "stop", "repeat", "next_sentence", "previous_sentence"}
+    | {"slower", "faster", "quieter", "louder"}
+)
+"""Actions that control speech; every other action interrupts it (EN 301 549 5.1.3.5)."""
 
 ACTION_IDS = frozenset(action.id for action in ACTIONS)
 
@@ -63,5 +79,7 @@ def display_key(key: str) -> str:
         "space": "Space",
         "tab": "Tab",
         "shift+tab": "Shift+Tab",
+        "minus": "-",
+        "equals_sign": "=",
     }
     return names.get(key, key.upper() if len(key) == 1 else key.capitalize())

@@ -61,14 +61,49 @@ class SessionSettings:
 
 
 @dataclass(frozen=True)
+class SpeechSettings:
+    enabled: bool = field(
+        default=True,
+        metadata=_doc("Read aloud at all. Off: a text-only kiosk (no speech worker runs)."),
+    )
+    speak_focus: bool = field(
+        default=True,
+        metadata=_doc("Speak each menu item and block as it gets focus (auditory menus)."),
+    )
+    rate_wpm: float = field(
+        default=140.0,
+        metadata=_doc(
+            "Default speech rate in words per minute, as measured in the audio; the nearest "
+            "of the 7 steps 70, 100, 120, 140, 170, 205, 250 is used.",
+            minimum=70,
+            maximum=250,
+        ),
+    )
+    volume_db: float = field(
+        default=-6.0,
+        metadata=_doc(
+            "Default volume in dB below full scale; the nearest of the steps -36, -30, -24, "
+            "-18, -12, -6, 0 is used. It returns to this after every person.",
+            minimum=-36,
+            maximum=0,
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     session: SessionSettings = field(default_factory=SessionSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
     keys: dict[str, tuple[str, ...]] = field(default_factory=default_keymap)
     """Semantic action id → keys, e.g. `next = ["down", "tab"]`."""
 
 
-_SECTIONS: dict[str, type[Any]] = {"display": DisplaySettings, "session": SessionSettings}
+_SECTIONS: dict[str, type[Any]] = {
+    "display": DisplaySettings,
+    "session": SessionSettings,
+    "speech": SpeechSettings,
+}
 
 
 class _Lines:

@@ -12,6 +12,10 @@ from kiosk.widgets import FocusText
 from tests.conftest import AppFactory
 from tests.pilot import at_home, countdown_shown, focused_text, wait_for_screen, wait_until
 
+# Idle tests measure quiet time: no item read aloud on focus (speech keeps the kiosk awake,
+# tested in tests/test_speech_app.py).
+SILENT = "[speech]\nspeak_focus = false\n"
+
 
 async def open_topic(pilot: Pilot[None], title: str) -> None:
     for _ in range(12):
@@ -140,7 +144,7 @@ async def test_keys_come_from_the_clinic_keymap(make_app: AppFactory) -> None:
 async def test_wcag_2_2_1_idle_warning_counts_down_and_any_key_continues_many_times(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
-    app = make_app()
+    app = make_app(SILENT)
     async with at_home(app) as pilot:
         await open_topic(pilot, "Symptoms")
         await pilot.press("down")
@@ -160,7 +164,7 @@ async def test_wcag_2_2_1_idle_warning_counts_down_and_any_key_continues_many_ti
 async def test_idle_reset_returns_home_with_default_theme_and_no_history(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
-    app = make_app('[display]\ntheme = "yellow"\n')
+    app = make_app('[display]\ntheme = "yellow"\n' + SILENT)
     async with at_home(app) as pilot:
         await open_topic(pilot, "Medicines")
         await pilot.press("down", "down")

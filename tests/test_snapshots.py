@@ -18,6 +18,8 @@ from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScr
 from tests.conftest import AppFactory
 
 THEMES = sorted(PALETTES)
+# The look, without speech moving the highlight while the picture is taken.
+QUIET = "[speech]\nspeak_focus = false\n"
 SIZE = (45, 12)
 Snap = Callable[..., bool]
 
@@ -43,7 +45,7 @@ def test_home(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
         await pilot.press("down")
         await pilot.pause()
 
-    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -59,7 +61,7 @@ def test_stem_cell_page(snap_compare: Snap, make_app: AppFactory, theme: str) ->
         await pilot.press("down", "down")
         await pilot.pause()
 
-    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -75,7 +77,7 @@ def test_idle_warning(
         clock.advance(125)
         await _until(pilot, IdleWarningScreen)
 
-    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -86,5 +88,5 @@ def test_too_small(snap_compare: Snap, make_app: AppFactory, theme: str) -> None
     async def run_before(pilot: Pilot[Any]) -> None:
         await _until(pilot, TooSmallScreen)
 
-    app = make_app(f'[display]\ntheme = "{theme}"\n')
+    app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
     assert snap_compare(app, terminal_size=(30, 8), run_before=run_before)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.geometry import Offset
 from textual.screen import Screen
 
+from kiosk.keymap import SPEECH_ACTIONS
 from kiosk.widgets import FocusText
 
 if TYPE_CHECKING:
@@ -38,14 +40,20 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         if isinstance(current, FocusText) and current in items:
             index = items.index(current)
         target = items[max(0, min(len(items) - 1, index + step))] if index >= 0 else items[0]
+        self.focus_item(target)
+
+    def focus_item(self, item: FocusText) -> None:
         # Synchronous, unlike Widget.focus() (deferred with call_later): presses that
         # arrive together must each move from where the last one left the focus.
-        self.set_focus(target, scroll_visible=False)
-        target.scroll_visible(animate=False, immediate=True)
+        self.set_focus(item, scroll_visible=False)
+        item.scroll_visible(animate=False, immediate=True)
 
     def handle_action(self, action: str) -> None:
         """Act on a semantic action (from keys, switches or tests)."""
-        if action == "next":
+        if action in SPEECH_ACTIONS:
+            if self.kiosk.speaking is not None:
+                self.kiosk.speaking.handle(self, action)
+        elif action == "next":
             self.move_focus(+1)
         elif action == "previous":
             self.move_focus(-1)
@@ -60,8 +68,11 @@ class KioskScreen(Screen[None], inherit_bindings=False):
     def go_back(self) -> None:
         """Back from this screen. Screens with somewhere to go back to override this."""
 
-    def on_descendant_focus(self) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.call_after_refresh(self.place_cursor)
+        speaking = self.kiosk.speaking
+        if speaking is not None and isinstance(event.widget, FocusText):
+            speaking.focused(self, event.widget)
 
     def on_resize(self) -> None:
         # Screens get the new size after the app has applied it (the app's own Resize

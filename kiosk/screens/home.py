@@ -9,12 +9,12 @@ from textual.widgets import Static
 from kiosk.content import Page, Run
 from kiosk.i18n import _
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets import FocusText, KeyLegend, legend_text
+from kiosk.widgets import FocusText, KeyLegend, TopBar
 
 
 class TopicItem(FocusText):
     def __init__(self, page: Page) -> None:
-        super().__init__((Run(page.title, bold=True),), id=f"topic-{page.id}")
+        super().__init__((Run(page.title, bold=True),), id=f"topic-{page.id}", lang=page.lang)
         self.page = page
 
 
@@ -22,7 +22,7 @@ class HomeScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
 
     def compose(self) -> ComposeResult:
-        yield Static(_("ALS information"), markup=False, classes="title-bar")
+        yield TopBar(_("ALS information"))
         with VerticalScroll(classes="column"):
             if not self.kiosk.pages:
                 yield Static(
@@ -32,7 +32,7 @@ class HomeScreen(KioskScreen):
                 )
             for page in self.kiosk.pages:
                 yield TopicItem(page)
-        yield KeyLegend(legend_text(self.kiosk.keymap, self.LEGEND_ACTIONS))
+        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
         self.move_focus(0)

@@ -34,6 +34,7 @@ class FocusText(Widget, can_focus=True):
         kind: BlockKind = BlockKind.PARAGRAPH,
         level: int = 0,
         bullet: str = "",
+        lang: str = "en",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -43,7 +44,11 @@ class FocusText(Widget, can_focus=True):
         self.kind = kind
         self.level = level
         self.bullet = bullet
+        self.lang = lang
+        """Language of the text: picks the voice that reads it (EN 301 549 5.1.3.14)."""
         self._wrapped: tuple[int, list[Line]] | None = None
+        self.highlight: tuple[int, int] | None = None
+        """Character range of the sentence being spoken (508 402.2.3, EN 301 549 5.1.3.3)."""
         self.add_class(f"-{kind.value}")
         if kind is BlockKind.HEADING:
             self.add_class(f"-h{level}")
@@ -78,7 +83,7 @@ class FocusText(Widget, can_focus=True):
             else:
                 parts.append(self._marker() + self.bullet)
             for piece in line.pieces:
-                style = " ".join(
+                base = " ".join(
                     name
                     for name, on in (
                         ("bold", piece.run.bold),
@@ -87,8 +92,30 @@ class FocusText(Widget, can_focus=True):
                     )
                     if on
                 )
-                parts.append((piece.text, style) if style else piece.text)
+                for text, spoken in self._split_at_highlight(piece.text, piece.start):
+                    # The spoken sentence changes shape, not only colour: it is drawn in
+                    # reverse of its surroundings and underlined.
+                    style = f"{base} reverse underline".strip() if spoken else base
+                    parts.append((text, style) if style else text)
         return Content.assemble(*parts)
+
+    def _split_at_highlight(self, text: str, start: int) -> list[tuple[str, bool]]:
+        if self.highlight is None:
+            return [(text, False)]
+        low, high = self.highlight
+        cut_low = min(max(low - start, 0), len(text))
+        cut_high = min(max(high - start, 0), len(text))
+        pieces = [
+            (text[:cut_low], False),
+            (text[cut_low:cut_high], True),
+            (text[cut_high:], False),
+        ]
+        return [(part, spoken) for part, spoken in pieces if part]
+
+    def set_highlight(self, span: tuple[int, int] | None) -> None:
+        if span != self.highlight:
+            self.highlight = span
+            self.refresh()
 
     def on_focus(self) -> None:
         self.refresh()

@@ -1,0 +1,170 @@
+"""Between the screens and the speech reader: what to say, and showing what is said.
+
+Turns a screen's focusable items into sentences (Utterances), handles the speech actions,
+and, when the reader starts a sentence, moves focus to its item and highlights it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.i18n import _
+from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB
+from kiosk.speech.reader import EventKind, Notice, SpeechEvent, SpeechReader, State, Utterance
+from kiosk.speech.sentences import split_sentences
+from kiosk.widgets import FocusText, TopBar
+
+if TYPE_CHECKING:
+    from kiosk.screens.base import KioskScreen
+
+UI_LANG = "en"
+
+
+def item_utterances(items: list[FocusText], first: int, last: int) -> list[Utterance]:
+    """The sentences of items[first:last], each tied to its item and character range."""
+    utterances = []
+    for index in range(first, min(last, len(items))):
+        item = items[index]
+        text = item.plain_text
+        for start, end in split_sentences(text, item.lang):
+            utterances.append(Utterance(text[start:end], item.lang, index, start, end))
+    return utterances
+
+
+def notice_text(notice: Notice) -> str:
+    return {
+        Notice.NO_SOUND: _("Sound is not available."),
+        Notice.NO_VOICE: _("No voice for this language."),
+        Notice.NO_ENGINE: _("Speech is not available."),
+    }[notice]
+
+
+class Speaking:
+    """Speech for the screen in front: one per app, driven by semantic actions."""
+
+    def __init__(self, reader: SpeechReader, *, speak_focus: bool) -> None:
+        self.reader = reader
+        self.speak_focus = speak_focus
+        self._reader_moved_focus: FocusText | None = None
+        self._highlighted: FocusText | None = None
+        self._request = 0
+        self._follow_focus = False
+        """True while reading on from item to item: focus follows the sentence."""
+
+    def _speak(self, utterances: list[Utterance], *, follow: bool) -> None:
+        self._request = self.reader.speak(utterances)
+        self._follow_focus = follow
+
+    # ------------------------------------------------------------------ what to say
+
+    def say(self, text: str, lang: str = UI_LANG) -> None:
+        """Say an interface message (a notice, a warning, a confirmation)."""
+        self._speak([Utterance(text, lang, -1, 0, len(text))], follow=False)
+
+    def focused(self, screen: KioskScreen, item: FocusText) -> None:
+        """Focus moved: speak the item, unless the reader itself moved it there."""
+        if item is self._reader_moved_focus:
+            self._reader_moved_focus = None
+            return
+        if self.speak_focus:
+            items = screen.items()
+            if item in items:
+                index = items.index(item)
+                self._speak(item_utterances(items, index, index + 1), follow=False)
+
+    def handle(self, screen: KioskScreen, action: str) -> None:
+        reader = self.reader
+        if action == "read":
+            if reader.state is State.SPEAKING:
+                reader.pause()
+                show_status(screen, _("Paused"))
+            elif reader.state is State.PAUSED:
+                reader.resume()
+                show_status(screen, _("Reading"))
+            else:
+                self.read_from_focus(screen)
+        elif action == "stop":
+            reader.stop()
+        elif action in ("repeat", "next_sentence", "previous_sentence"):
+            if reader.current is None:
+                self.read_from_focus(screen)
+            elif action == "repeat":
+                reader.repeat()
+            elif action == "next_sentence":
+                reader.next_sentence()
+            else:
+                reader.previous_sentence()
+        elif action in ("slower", "faster"):
+            step = reader.set_rate_step(reader.rate_step + (1 if action == "faster" else -1))
+            wpm = RATE_STEPS_WPM[step]
+            self._confirm(screen, _("Speed {wpm} words per minute").format(wpm=wpm))
+        elif action in ("quieter", "louder"):
+            step = reader.set_volume_step(reader.volume_step + (1 if action == "louder" else -1))
+            self._confirm(
+                screen,
+                _("Volume {step} of {count}").format(step=step + 1, count=len(VOLUME_STEPS_DB)),
+            )
+
+    def read_from_focus(self, screen: KioskScreen) -> None:
+        items = screen.items()
+        focused = screen.focused
+        first = items.index(focused) if isinstance(focused, FocusText) and focused in items else 0
+        self._speak(item_utterances(items, first, len(items)), follow=True)
+
+    def _confirm(self, screen: KioskScreen, message: str) -> None:
+        """Say the new setting, then carry on from the sentence that was being read."""
+        show_status(screen, message)
+        current = self.reader.current
+        rest: list[Utterance] = []
+        if current is not None and current[1].item >= 0 and self.reader.state is State.SPEAKING:
+            items = screen.items()
+            rest = [
+                u
+                for u in item_utterances(items, current[1].item, len(items))
+                if (u.item, u.start) >= (current[1].item, current[1].start)
+            ]
+        self._speak([Utterance(message, UI_LANG, -1, 0, len(message)), *rest], follow=bool(rest))
+
+    # ------------------------------------------------------------------ what is being said
+
+    def on_event(self, screen: KioskScreen, event: SpeechEvent) -> None:
+        if event.request != self._request:
+            return  # from speech that has since been replaced
+        if event.kind is EventKind.SENTENCE and event.utterance is not None:
+            self._show_sentence(screen, event.utterance)
+            show_status(screen, _("Reading"))
+        elif event.kind is EventKind.DONE:
+            self._clear_highlight()
+            show_status(screen, "")
+        elif event.kind is EventKind.NOTICE and event.notice is not None:
+            show_status(screen, notice_text(event.notice))
+
+    def _show_sentence(self, screen: KioskScreen, utterance: Utterance) -> None:
+        items = screen.items()
+        if not 0 <= utterance.item < len(items):
+            return
+        item = items[utterance.item]
+        if self._highlighted is not item:
+            self._clear_highlight()
+        if screen.focused is not item:
+            if not self._follow_focus:
+                return
+            self._reader_moved_focus = item
+            screen.focus_item(item)
+        item.set_highlight((utterance.start, utterance.end))
+        self._highlighted = item
+
+    def _clear_highlight(self) -> None:
+        if self._highlighted is not None:
+            self._highlighted.set_highlight(None)
+            self._highlighted = None
+
+    def reset(self) -> None:
+        self._clear_highlight()
+        self._reader_moved_focus = None
+        self.reader.reset()
+
+
+def show_status(screen: KioskScreen, text: str) -> None:
+    for bar in screen.query(TopBar):
+        bar.set_status(text)

@@ -1,0 +1,163 @@
+"""pyttsx3 with its espeak driver and the eSpeak NG bundled in espeakng-loader.
+
+Runs only inside the speech worker process (kiosk.speech.worker), because the engine
+prints from its own threads, can hang, and keeps state between calls (../shared/notes.md).
+Workarounds, each for a trap measured there:
+- pyttsx3 finds libespeak-ng only by name: load the bundled library with RTLD_GLOBAL and
+  set ESPEAK_DATA_PATH before the driver is imported.
+- `setProperty("rate")` is lost when `runAndWait` cancels eSpeak's queue: the rate and
+  voice are set from the `started-utterance` callback, right before synthesis starts, after
+  that cancel (200 of 200 calls kept their rate here, against about half before).
+- `runAndWait` may return before the WAV is written: wait for `finished-utterance`, and
+  give every call its own file name so a late callback cannot write into the next one.
+- `say()` plays through `aplay` and cannot be stopped: only `save_to_file` is used.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.speech.audio import Clip, read_wav
+
+FINISH_TIMEOUT = 5.0
+
+
+class EngineError(RuntimeError):
+    """Synthesis failed; the message says why, without the text that was being spoken."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    id: str
+    name: str
+    languages: tuple[str, ...]
+
+
+def _load_library() -> tuple[Any, ctypes.CDLL]:
+    import espeakng_loader
+
+    os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
+    library = ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+    from pyttsx3.drivers import _espeak
+
+    return _espeak, library
+
+
+def _packed_languages(voice: Any) -> tuple[str, ...]:
+    """All languages of an espeak_VOICE: <priority byte><name>\\0 repeated, then \\0.
+
+    pyttsx3 declares the field as a C string, which stops at the first name; read the
+    memory behind it to get every one (the English voice is both `en-gb` and `en`).
+    """
+    offset = type(voice).languages.offset
+    address = ctypes.c_void_p.from_buffer(voice, offset).value
+    names: list[str] = []
+    while address:
+        if ctypes.string_at(address, 1) == b"\x00":
+            break
+        name = ctypes.string_at(address + 1)
+        names.append(name.decode("utf-8", "ignore").lower())
+        address += 1 + len(name) + 1
+    return tuple(names)
+
+
+class EspeakEngine:
+    """One pyttsx3 engine, used by one thread at a time (two threads deadlock it)."""
+
+    def __init__(self) -> None:
+        self._espeak, self._library = _load_library()
+        import pyttsx3
+
+        self._engine = pyttsx3.init("espeak")
+        self._done = threading.Event()
+        self._pending: tuple[str, int] | None = None
+        self._voice_set_ok = True
+        self._engine.connect("started-utterance", self._on_started)
+        self._engine.connect("finished-utterance", self._on_finished)
+        self._folder = Path(tempfile.mkdtemp(prefix="als-kiosk-speech-"))
+        self._calls = 0
+        self.voices = self._list_voices()
+
+    def _list_voices(self) -> list[Voice]:
+        voices = []
+        for voice in self._espeak.ListVoices(None):
+            voices.append(
+                Voice(
+                    id=voice.identifier.decode("utf-8").lower(),
+                    name=voice.name.decode("utf-8"),
+                    languages=_packed_languages(voice),
+                )
+            )
+        return voices
+
+    def languages(self) -> list[str]:
+        return sorted({lang for voice in self.voices for lang in voice.languages})
+
+    def _on_started(self, name: str | None = None) -> None:
+        if self._pending is None:
+            return
+        voice, rate = self._pending
+        status = self._espeak.SetVoiceByName(voice.encode("utf-8"))
+        self._voice_set_ok = status == 0
+        self._espeak.SetParameter(self._espeak.RATE, rate, 0)
+
+    def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
+        self._done.set()
+
+    def current_voice(self) -> str:
+        voice = self._espeak.GetCurrentVoice()
+        if voice and voice.contents.languages:
+            return str(voice.contents.languages[1:].decode("utf-8", "ignore")).lower()
+        return ""
+
+    def synthesise(self, text: str, voice: str, rate: int) -> Clip:
+        """PCM for one sentence in `voice` (an eSpeak language name) at nominal `rate`."""
+        if not text.strip():
+            return Clip(b"", 22050)
+        self._calls += 1
+        path = self._folder / f"{self._calls}.wav"
+        self._done.clear()
+        self._pending = (voice, rate)
+        try:
+            self._engine.save_to_file(text, str(path))
+            self._engine.runAndWait()
+            if not self._done.wait(FINISH_TIMEOUT):
+                raise EngineError("eSpeak NG did not finish the sentence in time")
+            if not self._voice_set_ok:
+                raise EngineError(f"eSpeak NG has no voice {voice!r}")
+            try:
+                return read_wav(path)
+            except (OSError, EOFError, ValueError) as error:
+                raise EngineError(f"eSpeak NG wrote no usable audio: {error}") from error
+        finally:
+            self._pending = None
+            path.unlink(missing_ok=True)
+
+    def phonemes(self, text: str, voice: str) -> str:
+        """The phonemes eSpeak NG produces for `text` in `voice` (to check the language)."""
+        espeak = self._espeak
+        if espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+            raise EngineError(f"eSpeak NG has no voice {voice!r}")
+        to_phonemes = self._library.espeak_TextToPhonemes
+        to_phonemes.restype = ctypes.c_char_p
+        to_phonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
+        encoded = ctypes.create_string_buffer(text.encode("utf-8"))
+        pointer = ctypes.c_void_p(ctypes.addressof(encoded))
+        parts = []
+        while pointer.value:
+            result = to_phonemes(ctypes.byref(pointer), 1, 0)  # UTF-8 text, eSpeak phoneme names
+            if result is None:
+                break
+            parts.append(result.decode("utf-8", "ignore"))
+        return " ".join(parts)
+
+    def close(self) -> None:
+        for leftover in self._folder.glob("*"):
+            leftover.unlink(missing_ok=True)
+        self._folder.rmdir()

@@ -1,0 +1,307 @@
+"""The speech queue: what is being read, sentence by sentence, and the controls on it.
+
+One thread owns the sequence (synthesise, play, prefetch the next sentence while this one
+plays); controls that must be instant (stop, pause, resume, volume) act on the player
+directly from the caller. New speech always replaces old speech: it never queues behind
+itself (EN 301 549 5.1.3.5). Events go back to the UI through one callback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any
+
+from kiosk.speech.audio import Clip
+from kiosk.speech.controls import (
+    DEFAULT_RATE_STEP,
+    DEFAULT_VOLUME_STEP,
+    RATE_STEPS_WPM,
+    VOLUME_STEPS_DB,
+    clamp_step,
+    gain,
+    match_voice,
+    nominal_rate,
+)
+from kiosk.speech.player import Player, real_device_works
+from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+
+DEVICE_RECHECK_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One sentence to speak, and where it is on screen."""
+
+    text: str
+    lang: str = "en"
+    item: int = 0
+    """Which on-screen item (block) the sentence belongs to."""
+    start: int = 0
+    end: int = 0
+    """Character offsets of the sentence in the item's text."""
+
+
+class EventKind(Enum):
+    SENTENCE = "sentence"
+    """An utterance started playing: highlight it."""
+    DONE = "done"
+    """The last utterance finished, or speech was stopped."""
+    NOTICE = "notice"
+    """Something the person must be told (no sound, no voice, engine down)."""
+
+
+class Notice(Enum):
+    NO_SOUND = "no_sound"
+    NO_VOICE = "no_voice"
+    NO_ENGINE = "no_engine"
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    kind: EventKind
+    utterance: Utterance | None = None
+    index: int = -1
+    notice: Notice | None = None
+    lang: str = ""
+    request: int = 0
+    """Which `speak` call this event belongs to: events of replaced speech are stale."""
+
+
+class State(Enum):
+    IDLE = "idle"
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+
+
+class SpeechReader:
+    def __init__(
+        self,
+        on_event: Callable[[SpeechEvent], None],
+        *,
+        synthesiser: Synthesiser | None = None,
+        real_device: bool | None = None,
+        rate_step: int = DEFAULT_RATE_STEP,
+        volume_step: int = DEFAULT_VOLUME_STEP,
+    ) -> None:
+        self._on_event = on_event
+        self.synthesiser = synthesiser or Synthesiser()
+        self._commands: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self._utterances: list[Utterance] = []
+        self._index = -1
+        self._generation = 0
+        self._requests = 0
+        self._request = 0  # the request being spoken, as the speech thread sees it
+        self._cache: dict[tuple[int, int, int], Clip] = {}
+        self.state = State.IDLE
+        self.default_rate_step = self.rate_step = rate_step
+        self.default_volume_step = self.volume_step = volume_step
+        self.requested_at: float | None = None
+        self.last_latency: float | None = None
+        """Seconds from the last `speak` to its first samples reaching the device."""
+        self._want_real_device = real_device
+        self._device_checked_at = 0.0
+        self.player: Player | None = None
+        self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ controls
+
+    def speak(self, utterances: Sequence[Utterance], start: int = 0) -> int:
+        """Read these utterances from `start`, replacing anything being read.
+
+        Returns the request number that this speech's events will carry.
+        """
+        self._halt()
+        self._requests += 1
+        self.requested_at = time.perf_counter()
+        self._commands.put(("speak", (list(utterances), start, self._requests)))
+        return self._requests
+
+    def stop(self) -> None:
+        self._halt()
+        self._commands.put(("stop", None))
+
+    def pause(self) -> None:
+        if self.state is State.SPEAKING and self.player is not None:
+            self.player.pause()
+            self.state = State.PAUSED
+
+    def resume(self) -> None:
+        if self.state is State.PAUSED and self.player is not None:
+            self.player.resume()
+            self.state = State.SPEAKING
+
+    def repeat(self) -> None:
+        self._commands.put(("jump", 0))
+
+    def next_sentence(self) -> None:
+        self._commands.put(("jump", +1))
+
+    def previous_sentence(self) -> None:
+        self._commands.put(("jump", -1))
+
+    def set_rate_step(self, step: int) -> int:
+        self.rate_step = clamp_step(step, RATE_STEPS_WPM)
+        return self.rate_step
+
+    def set_volume_step(self, step: int) -> int:
+        self.volume_step = clamp_step(step, VOLUME_STEPS_DB)
+        if self.player is not None:
+            self.player.set_gain(gain(self.volume_step))
+        return self.volume_step
+
+    def reset(self) -> None:
+        """Back to the clinic defaults for the next person (EN 301 549 5.1.3.13)."""
+        self.stop()
+        self.set_rate_step(self.default_rate_step)
+        self.set_volume_step(self.default_volume_step)
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """For tests and tools: wait until the command queue is drained."""
+        done = threading.Event()
+        self._commands.put(("mark", done))
+        return done.wait(timeout)
+
+    def close(self) -> None:
+        self._halt()
+        self._commands.put(("quit", None))
+        self._thread.join(timeout=5)
+        if self.player is not None:
+            self.player.close()
+        self.synthesiser.close()
+
+    @property
+    def current(self) -> tuple[int, Utterance] | None:
+        if 0 <= self._index < len(self._utterances):
+            return self._index, self._utterances[self._index]
+        return None
+
+    # ------------------------------------------------------------------ the speech thread
+
+    def _halt(self) -> None:
+        # Silence at once, from the caller's thread; the speech thread catches up.
+        self._generation += 1
+        if self.player is not None:
+            self.player.stop()
+        self.state = State.IDLE
+
+    def _run(self) -> None:
+        self._open_player()
+        with contextlib.suppress(SpeechUnavailable):
+            self.synthesiser.start()  # a failure is reported when someone asks for speech
+        while True:
+            command, argument = self._commands.get()
+            if command == "quit":
+                return
+            try:
+                self._handle(command, argument)
+            except SpeechUnavailable:
+                self.state = State.IDLE
+                self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_ENGINE))
+                self._emit(SpeechEvent(EventKind.DONE))
+
+    def _handle(self, command: str, argument: Any) -> None:
+        if command == "speak":
+            utterances, start, self._request = argument
+            self._utterances = utterances
+            self._cache.clear()
+            self._check_device()
+            self._play(start)
+        elif command == "stop":
+            self._index = -1
+            self._emit(SpeechEvent(EventKind.DONE))
+        elif command == "jump":
+            if self._utterances and self._index >= 0:
+                target = self._index + int(argument)
+                self._halt()
+                self._play(max(0, min(len(self._utterances) - 1, target)))
+        elif command == "finished":
+            generation, index = argument
+            if generation == self._generation and index == self._index:
+                if index + 1 < len(self._utterances):
+                    self._play(index + 1)
+                else:
+                    self.state = State.IDLE
+                    self._emit(SpeechEvent(EventKind.DONE))
+        elif command == "mark":
+            argument.set()
+
+    def _open_player(self) -> None:
+        real = self._want_real_device
+        if real is None:
+            real = real_device_works()
+            self._device_checked_at = time.monotonic()
+        self.player = Player(use_real_device=real)
+        self.player.set_gain(gain(self.volume_step))
+
+    def _check_device(self) -> None:
+        """Tell the person when there is no sound; switch to the device if it came back."""
+        player = self.player
+        if player is None or player.is_real_device:
+            return
+        if self._want_real_device is None and (
+            time.monotonic() - self._device_checked_at > DEVICE_RECHECK_SECONDS
+        ):
+            self._device_checked_at = time.monotonic()
+            if real_device_works():
+                player.close()
+                self._open_player()
+                return
+        self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_SOUND))
+
+    def _clip(self, index: int) -> Clip | None:
+        utterance = self._utterances[index]
+        info = self.synthesiser.info or self.synthesiser.start()
+        voice = match_voice(utterance.lang, info.languages)
+        if voice is None:
+            return None
+        rate = nominal_rate(RATE_STEPS_WPM[self.rate_step])
+        key = (index, rate, hash(voice))
+        if key not in self._cache:
+            self._cache[key], _ = self.synthesiser.synthesise(utterance.text, voice, rate)
+        return self._cache[key]
+
+    def _play(self, index: int) -> None:
+        generation = self._generation
+        self._index = index
+        clip = self._clip(index)
+        if generation != self._generation:
+            return  # stopped or replaced while synthesising
+        utterance = self._utterances[index]
+        if clip is None:
+            self.state = State.IDLE
+            self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_VOICE, lang=utterance.lang))
+            self._emit(SpeechEvent(EventKind.DONE))
+            return
+        assert self.player is not None
+        self.state = State.SPEAKING
+        self.player.play(clip, index, lambda token: self._finished(generation, token))
+        self._emit(SpeechEvent(EventKind.SENTENCE, utterance=utterance, index=index))
+        self._measure_latency()
+        if index + 1 < len(self._utterances):
+            self._clip(index + 1)  # prefetch while this one plays
+
+    def _measure_latency(self) -> None:
+        if self.requested_at is None or self.player is None:
+            return
+        for _ in range(200):
+            if self.player.first_frame_at is not None:
+                self.last_latency = self.player.first_frame_at - self.requested_at
+                break
+            time.sleep(0.001)
+        self.requested_at = None
+
+    def _finished(self, generation: int, index: int) -> None:
+        self._commands.put(("finished", (generation, index)))
+
+    def _emit(self, event: SpeechEvent) -> None:
+        event = replace(event, request=self._request)
+        # The UI may be shutting down; speech must not die with it.
+        with contextlib.suppress(Exception):
+            self._on_event(event)

@@ -1,0 +1,203 @@
+"""The speech worker process and its supervisor.
+
+eSpeak NG runs in a child process so nothing it prints reaches the kiosk's terminal, a
+crash or hang cannot take the kiosk down, and a stuck engine is simply replaced: every
+request has a timeout, after which the worker is killed and started again.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from kiosk.speech.audio import Clip
+
+REQUEST_TIMEOUT = 3.0
+START_TIMEOUT = 10.0
+
+
+class SpeechUnavailable(RuntimeError):
+    """The engine could not be started or did not answer; the text stays on screen."""
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    languages: tuple[str, ...]
+    voices: tuple[tuple[str, str, tuple[str, ...]], ...]
+    """(id, name, languages) of each voice."""
+
+
+def _silence_output() -> None:
+    # The engine and its driver write to stdout/stderr from C and from their own
+    # threads; in the worker those descriptors lead nowhere.
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def serve(conn: Connection) -> None:
+    """Worker main loop: one request at a time, answers on the same pipe."""
+    _silence_output()
+    from kiosk.speech.engine import EngineError, EspeakEngine
+
+    try:
+        engine = EspeakEngine()
+    except Exception as error:  # any start-up failure is reported, not raised
+        conn.send(("error", f"speech engine did not start: {type(error).__name__}"))
+        return
+    conn.send(
+        (
+            "ready",
+            EngineInfo(
+                languages=tuple(engine.languages()),
+                voices=tuple((v.id, v.name, v.languages) for v in engine.voices),
+            ),
+        )
+    )
+    try:
+        while True:
+            try:
+                request = conn.recv()
+            except EOFError:
+                return
+            kind = request[0]
+            try:
+                if kind == "synth":
+                    _, text, voice, rate = request
+                    clip = engine.synthesise(text, voice, rate)
+                    conn.send(("clip", clip.pcm, clip.sample_rate, engine.current_voice()))
+                elif kind == "phonemes":
+                    _, text, voice = request
+                    conn.send(("phonemes", engine.phonemes(text, voice)))
+                elif kind == "sleep":  # for tests of the supervisor: a worker that hangs
+                    threading.Event().wait(request[1])
+                    conn.send(("slept",))
+                else:
+                    conn.send(("error", f"unknown request {kind!r}"))
+            except EngineError as error:
+                conn.send(("error", str(error)))
+    finally:
+        engine.close()
+
+
+def main() -> None:
+    """`python -m kiosk.speech.worker FD`: serve requests on the socket FD."""
+    serve(Connection(int(sys.argv[1])))
+
+
+class Synthesiser:
+    """Supervises the worker: start, ask with a timeout, restart after a crash or hang.
+
+    Thread-safe: requests are serialised, because the engine deadlocks if two threads
+    use it at once (notes.md).
+    """
+
+    def __init__(self, timeout: float = REQUEST_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._conn: Connection | None = None
+        self.info: EngineInfo | None = None
+        self.restarts = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def start(self) -> EngineInfo:
+        with self._lock:
+            return self._ensure_started()
+
+    def _ensure_started(self) -> EngineInfo:
+        if self._process is not None and self._process.poll() is None and self.info is not None:
+            return self.info
+        self._stop_process()
+        # A plain child process over a socket pair, not multiprocessing: it needs no
+        # usable sys.stderr in the kiosk (Textual replaces it), and its own output
+        # goes nowhere from its first instruction.
+        ours, theirs = socket.socketpair()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk.speech.worker", str(theirs.fileno())],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(theirs.fileno(),),
+        )
+        theirs.close()
+        parent = Connection(ours.detach())
+        self._process, self._conn = process, parent
+        if not parent.poll(START_TIMEOUT):
+            self._stop_process()
+            raise SpeechUnavailable("the speech engine did not start in time")
+        try:
+            answer = parent.recv()
+        except EOFError as error:
+            self._stop_process()
+            raise SpeechUnavailable("the speech engine stopped while starting") from error
+        if answer[0] != "ready":
+            self._stop_process()
+            raise SpeechUnavailable(str(answer[1]))
+        self.info = answer[1]
+        return self.info
+
+    def _stop_process(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        if self._process is not None:
+            if self._process.poll() is None:
+                self._process.kill()
+            self._process.wait(timeout=2)
+        self._process, self._conn = None, None
+
+    def _ask(self, request: tuple[Any, ...], timeout: float) -> tuple[Any, ...]:
+        with self._lock:
+            for attempt in (1, 2):
+                self._ensure_started()
+                conn = self._conn
+                assert conn is not None
+                try:
+                    conn.send(request)
+                    if conn.poll(timeout):
+                        answer: tuple[Any, ...] = conn.recv()
+                        if answer[0] == "error":
+                            raise SpeechUnavailable(str(answer[1]))
+                        return answer
+                    problem = "the speech engine did not answer in time"
+                except (EOFError, OSError, BrokenPipeError):
+                    problem = "the speech engine stopped"
+                # Hung or crashed: replace the worker; try the request once more.
+                self._stop_process()
+                self.restarts += 1
+                if attempt == 2:
+                    raise SpeechUnavailable(problem)
+        raise AssertionError("unreachable")
+
+    def synthesise(self, text: str, voice: str, rate: int) -> tuple[Clip, str]:
+        """The audio for `text`, and the language of the voice eSpeak actually used."""
+        answer = self._ask(("synth", text, voice, rate), self.timeout)
+        return Clip(answer[1], answer[2]), str(answer[3])
+
+    def phonemes(self, text: str, voice: str) -> str:
+        return str(self._ask(("phonemes", text, voice), self.timeout)[1])
+
+    def hang_for_test(self, seconds: float, timeout: float) -> None:
+        self._ask(("sleep", seconds), timeout)
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop_process()
+
+
+if __name__ == "__main__":
+    # Run the module's real copy, not this `__main__` one, so pickled answers name
+    # `kiosk.speech.worker.EngineInfo`, which the kiosk can load.
+    from kiosk.speech import worker
+
+    worker.main()

@@ -1,0 +1,37 @@
+"""The bar at the top: where you are on the left, what speech is doing on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+
+class TopBar(Horizontal):
+    DEFAULT_CSS = """
+    TopBar {
+        height: 1;
+        width: 1fr;
+    }
+    TopBar > #title {
+        width: 1fr;
+    }
+    TopBar > #status {
+        width: auto;
+    }
+    """
+
+    def __init__(self, title: str) -> None:
+        super().__init__(classes="title-bar")
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title, markup=False, id="title")
+        yield Static("", markup=False, id="status")
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    @property
+    def status(self) -> str:
+        return str(self.query_one("#status", Static).render())

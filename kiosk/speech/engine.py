@@ -26,6 +26,22 @@ from typing import Any
 from kiosk.speech.audio import Clip, read_wav
 
 FINISH_TIMEOUT = 5.0
+ESPEAK_WORDGAP = 7
+"""espeakWORDGAP in speak_lib.h (pyttsx3's binding names only rate to punctuation)."""
+
+
+FOLDER_PREFIX = "als-kiosk-speech-"
+
+
+def _remove_stale_folders() -> None:
+    """Remove working folders of workers that were killed (privacy: nothing left behind)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        pid = folder.name.removeprefix(FOLDER_PREFIX)
+        if not pid.isdigit() or Path(f"/proc/{pid}").exists():
+            continue
+        for leftover in folder.glob("*"):
+            leftover.unlink(missing_ok=True)
+        folder.rmdir()
 
 
 class EngineError(RuntimeError):
@@ -76,11 +92,13 @@ class EspeakEngine:
 
         self._engine = pyttsx3.init("espeak")
         self._done = threading.Event()
-        self._pending: tuple[str, int] | None = None
+        self._pending: tuple[str, int, int] | None = None
         self._voice_set_ok = True
         self._engine.connect("started-utterance", self._on_started)
         self._engine.connect("finished-utterance", self._on_finished)
-        self._folder = Path(tempfile.mkdtemp(prefix="als-kiosk-speech-"))
+        _remove_stale_folders()
+        self._folder = Path(tempfile.gettempdir()) / f"{FOLDER_PREFIX}{os.getpid()}"
+        self._folder.mkdir(mode=0o700, exist_ok=True)
         self._calls = 0
         self.voices = self._list_voices()
 
@@ -102,10 +120,11 @@ class EspeakEngine:
     def _on_started(self, name: str | None = None) -> None:
         if self._pending is None:
             return
-        voice, rate = self._pending
+        voice, rate, word_gap = self._pending
         status = self._espeak.SetVoiceByName(voice.encode("utf-8"))
         self._voice_set_ok = status == 0
         self._espeak.SetParameter(self._espeak.RATE, rate, 0)
+        self._espeak.SetParameter(ESPEAK_WORDGAP, word_gap, 0)
 
     def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
         self._done.set()
@@ -116,14 +135,18 @@ class EspeakEngine:
             return str(voice.contents.languages[1:].decode("utf-8", "ignore")).lower()
         return ""
 
-    def synthesise(self, text: str, voice: str, rate: int) -> Clip:
-        """PCM for one sentence in `voice` (an eSpeak language name) at nominal `rate`."""
+    def synthesise(self, text: str, voice: str, rate: int, word_gap: int = 0) -> Clip:
+        """PCM for one sentence in `voice` (an eSpeak language name) at nominal `rate`.
+
+        `word_gap` adds pauses between words (10 ms units): eSpeak NG will not speak
+        slower than rate 80, so the slowest steps are reached with pauses, pitch unchanged.
+        """
         if not text.strip():
             return Clip(b"", 22050)
         self._calls += 1
         path = self._folder / f"{self._calls}.wav"
         self._done.clear()
-        self._pending = (voice, rate)
+        self._pending = (voice, rate, word_gap)
         try:
             self._engine.save_to_file(text, str(path))
             self._engine.runAndWait()

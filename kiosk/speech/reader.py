@@ -26,7 +26,7 @@ from kiosk.speech.controls import (
     clamp_step,
     gain,
     match_voice,
-    nominal_rate,
+    speed_for,
 )
 from kiosk.speech.player import Player, real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
@@ -261,10 +261,10 @@ class SpeechReader:
         voice = match_voice(utterance.lang, info.languages)
         if voice is None:
             return None
-        rate = nominal_rate(RATE_STEPS_WPM[self.rate_step])
-        key = (index, rate, hash(voice))
+        speed = speed_for(RATE_STEPS_WPM[self.rate_step])
+        key = (index, speed.rate * 1000 + speed.word_gap, hash(voice))
         if key not in self._cache:
-            self._cache[key], _ = self.synthesiser.synthesise(utterance.text, voice, rate)
+            self._cache[key], _ = self.synthesiser.synthesise(utterance.text, voice, speed)
         return self._cache[key]
 
     def _play(self, index: int) -> None:

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from kiosk.speech.audio import Clip
+from kiosk.speech.controls import Speed
 
 REQUEST_TIMEOUT = 3.0
 START_TIMEOUT = 10.0
@@ -70,12 +71,14 @@ def serve(conn: Connection) -> None:
             kind = request[0]
             try:
                 if kind == "synth":
-                    _, text, voice, rate = request
-                    clip = engine.synthesise(text, voice, rate)
+                    _, text, voice, rate, word_gap = request
+                    clip = engine.synthesise(text, voice, rate, word_gap)
                     conn.send(("clip", clip.pcm, clip.sample_rate, engine.current_voice()))
                 elif kind == "phonemes":
                     _, text, voice = request
                     conn.send(("phonemes", engine.phonemes(text, voice)))
+                elif kind == "quit":
+                    return
                 elif kind == "sleep":  # for tests of the supervisor: a worker that hangs
                     threading.Event().wait(request[1])
                     conn.send(("slept",))
@@ -179,9 +182,9 @@ class Synthesiser:
                     raise SpeechUnavailable(problem)
         raise AssertionError("unreachable")
 
-    def synthesise(self, text: str, voice: str, rate: int) -> tuple[Clip, str]:
+    def synthesise(self, text: str, voice: str, speed: Speed) -> tuple[Clip, str]:
         """The audio for `text`, and the language of the voice eSpeak actually used."""
-        answer = self._ask(("synth", text, voice, rate), self.timeout)
+        answer = self._ask(("synth", text, voice, speed.rate, speed.word_gap), self.timeout)
         return Clip(answer[1], answer[2]), str(answer[3])
 
     def phonemes(self, text: str, voice: str) -> str:
@@ -191,7 +194,14 @@ class Synthesiser:
         self._ask(("sleep", seconds), timeout)
 
     def close(self) -> None:
+        """Ask the worker to finish (it removes its working folder), then make sure."""
         with self._lock:
+            if self._conn is not None and self._process is not None:
+                try:
+                    self._conn.send(("quit",))
+                    self._process.wait(timeout=2)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
             self._stop_process()
 
 

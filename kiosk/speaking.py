@@ -48,6 +48,9 @@ class Speaking:
         self._reader_moved_focus: FocusText | None = None
         self._highlighted: FocusText | None = None
         self._request = 0
+        self._message = ""
+        self._no_sound = False
+        """The NULL device is playing: say so beside every speech status."""
         self._follow_focus = False
         """True while reading on from item to item: focus follows the sentence."""
 
@@ -77,10 +80,10 @@ class Speaking:
         if action == "read":
             if reader.state is State.SPEAKING:
                 reader.pause()
-                show_status(screen, _("Paused"))
+                self._status(screen, _("Paused"))
             elif reader.state is State.PAUSED:
                 reader.resume()
-                show_status(screen, _("Reading"))
+                self._status(screen, _("Reading"))
             else:
                 self.read_from_focus(screen)
         elif action == "stop":
@@ -113,7 +116,7 @@ class Speaking:
 
     def _confirm(self, screen: KioskScreen, message: str) -> None:
         """Say the new setting, then carry on from the sentence that was being read."""
-        show_status(screen, message)
+        self._status(screen, message)
         current = self.reader.current
         rest: list[Utterance] = []
         if current is not None and current[1].item >= 0 and self.reader.state is State.SPEAKING:
@@ -131,13 +134,18 @@ class Speaking:
         if event.request != self._request:
             return  # from speech that has since been replaced
         if event.kind is EventKind.SENTENCE and event.utterance is not None:
-            self._show_sentence(screen, event.utterance)
-            show_status(screen, _("Reading"))
+            if event.utterance.item >= 0:  # not an interface message: it shows itself
+                self._show_sentence(screen, event.utterance)
+                self._status(screen, _("Reading"))
         elif event.kind is EventKind.DONE:
             self._clear_highlight()
-            show_status(screen, "")
+            self._status(screen, "")
         elif event.kind is EventKind.NOTICE and event.notice is not None:
-            show_status(screen, notice_text(event.notice))
+            if event.notice is Notice.NO_SOUND:
+                self._no_sound = True
+                self._status(screen, self._message)
+            else:
+                self._status(screen, notice_text(event.notice))
 
     def _show_sentence(self, screen: KioskScreen, utterance: Utterance) -> None:
         items = screen.items()
@@ -158,6 +166,12 @@ class Speaking:
         if self._highlighted is not None:
             self._highlighted.set_highlight(None)
             self._highlighted = None
+
+    def _status(self, screen: KioskScreen, message: str) -> None:
+        self._message = message
+        if self._no_sound:
+            message = f"{message} · {_('no sound')}" if message else notice_text(Notice.NO_SOUND)
+        show_status(screen, message)
 
     def reset(self) -> None:
         self._clear_highlight()

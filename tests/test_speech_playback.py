@@ -1,0 +1,205 @@
+"""Playback on miniaudio's NULL backend (real time, no sound card) and the sentence queue."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from kiosk.speech.audio import Clip
+from kiosk.speech.controls import DEFAULT_VOLUME_STEP, RATE_STEPS_WPM
+from kiosk.speech.player import SAMPLE_RATE, Player
+from kiosk.speech.reader import EventKind, Notice, SpeechEvent, SpeechReader, State, Utterance
+
+TONE = Clip(b"\x00\x10" * SAMPLE_RATE, SAMPLE_RATE)  # one second of a constant level
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.005)
+    return condition()
+
+
+@pytest.fixture
+def player() -> Iterator[Player]:
+    device = Player(use_real_device=False)
+    yield device
+    device.close()
+
+
+def test_playback_paces_in_real_time_and_reports_the_end(player: Player) -> None:
+    finished = threading.Event()
+    started = time.monotonic()
+    player.play(TONE, 1, lambda token: finished.set())
+    assert finished.wait(3)
+    assert 0.9 < time.monotonic() - started < 1.5
+
+
+def test_en_5_1_3_4_pause_holds_the_position_and_resume_continues(player: Player) -> None:
+    finished = threading.Event()
+    player.play(TONE, 1, lambda token: finished.set())
+    assert wait_for(lambda: player.position_seconds > 0.3)
+    player.pause()
+    held = player.position_seconds
+    time.sleep(0.4)
+    assert player.position_seconds == held and not finished.is_set()
+    player.resume()
+    assert wait_for(lambda: player.position_seconds > held + 0.1)
+    assert finished.wait(3)
+
+
+def test_en_5_1_3_5_stop_is_immediate_and_the_clip_never_finishes(player: Player) -> None:
+    finished = threading.Event()
+    player.play(TONE, 1, lambda token: finished.set())
+    assert wait_for(lambda: player.position_seconds > 0.2)
+    player.stop()
+    assert not player.is_playing
+    time.sleep(1.2)
+    assert not finished.is_set()
+
+
+def test_first_samples_reach_the_device_within_one_short_buffer(player: Player) -> None:
+    started = time.perf_counter()
+    player.play(TONE, 1, lambda token: None)
+    assert wait_for(lambda: player.first_frame_at is not None)
+    assert player.first_frame_at is not None
+    assert player.first_frame_at - started < 0.1
+
+
+# ------------------------------------------------------------------ the queue with the engine
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.events: list[SpeechEvent] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, event: SpeechEvent) -> None:
+        with self._lock:
+            self.events.append(event)
+
+    def sentences(self) -> list[int]:
+        with self._lock:
+            return [e.index for e in self.events if e.kind is EventKind.SENTENCE]
+
+    def kinds(self) -> list[EventKind]:
+        with self._lock:
+            return [e.kind for e in self.events]
+
+
+@pytest.fixture
+def reader() -> Iterator[tuple[SpeechReader, Recorder]]:
+    recorder = Recorder()
+    speech = SpeechReader(recorder, real_device=False)
+    assert speech.wait_idle()
+    yield speech, recorder
+    speech.close()
+
+
+SENTENCES = [
+    Utterance("The first sentence is here.", "en", 0, 0, 27),
+    Utterance("Then a second one.", "en", 0, 28, 46),
+    Utterance("A third.", "en", 1, 0, 8),
+    Utterance("And the last.", "en", 1, 9, 22),
+]
+
+
+def test_sentences_play_in_order_then_done(reader: tuple[SpeechReader, Recorder]) -> None:
+    speech, recorder = reader
+    speech.speak(SENTENCES[2:])
+    assert wait_for(lambda: EventKind.DONE in recorder.kinds(), timeout=8)
+    assert recorder.sentences() == [0, 1]
+    assert speech.state is State.IDLE
+
+
+def test_en_5_1_3_4_next_and_previous_move_by_sentence(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    speech, recorder = reader
+    speech.speak(SENTENCES)
+    assert wait_for(lambda: recorder.sentences() == [0])
+    speech.next_sentence()
+    speech.next_sentence()
+    assert wait_for(lambda: recorder.sentences()[-1:] == [2])
+    speech.previous_sentence()
+    assert wait_for(lambda: recorder.sentences()[-1:] == [1])
+    speech.repeat()
+    assert wait_for(lambda: recorder.sentences()[-2:] == [1, 1])
+    assert recorder.sentences() == [0, 1, 2, 1, 1]
+
+
+def test_en_5_1_3_5_new_speech_replaces_old_and_never_queues_behind_it(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    speech, recorder = reader
+    first = speech.speak(SENTENCES)
+    assert wait_for(lambda: recorder.sentences() == [0])
+    second = speech.speak([Utterance("Something else.")])
+    assert wait_for(lambda: EventKind.DONE in recorder.kinds(), timeout=5)
+    late = [e for e in recorder.events if e.kind is EventKind.SENTENCE and e.request == first]
+    assert len(late) == 1  # nothing more of the first speech was played
+    assert [e.request for e in recorder.events if e.kind is EventKind.DONE] == [second]
+
+
+def test_pause_and_resume_through_the_queue(reader: tuple[SpeechReader, Recorder]) -> None:
+    speech, recorder = reader
+    speech.speak(SENTENCES[:1])
+    assert wait_for(lambda: recorder.sentences() == [0])
+    speech.pause()
+    assert speech.state is State.PAUSED
+    time.sleep(2.5)  # longer than the sentence: paused speech does not finish
+    assert EventKind.DONE not in recorder.kinds()
+    speech.resume()
+    assert wait_for(lambda: EventKind.DONE in recorder.kinds(), timeout=5)
+
+
+def test_en_5_1_3_14_a_language_without_a_voice_gives_a_notice(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    speech, recorder = reader
+    speech.speak([Utterance("tlhIngan Hol", "xx-nope")])
+    assert wait_for(lambda: EventKind.DONE in recorder.kinds())
+    notices = [e.notice for e in recorder.events if e.kind is EventKind.NOTICE]
+    assert Notice.NO_VOICE in notices
+
+
+def test_no_audio_device_gives_a_notice_and_reading_goes_on(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    speech, recorder = reader
+    speech.speak(SENTENCES[:1])
+    assert wait_for(lambda: recorder.sentences() == [0])
+    assert Notice.NO_SOUND in [e.notice for e in recorder.events]
+
+
+def test_en_5_1_3_13_reset_restores_default_rate_and_volume(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    speech, _ = reader
+    speech.set_rate_step(len(RATE_STEPS_WPM) - 1)
+    speech.set_volume_step(0)
+    speech.reset()
+    assert speech.rate_step == speech.default_rate_step
+    assert speech.volume_step == DEFAULT_VOLUME_STEP
+
+
+def test_steps_stop_at_their_ends(reader: tuple[SpeechReader, Recorder]) -> None:
+    speech, _ = reader
+    assert speech.set_rate_step(99) == len(RATE_STEPS_WPM) - 1
+    assert speech.set_rate_step(-5) == 0
+    assert speech.set_volume_step(-5) == 0
+
+
+def test_latency_from_request_to_first_samples_is_measured(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    speech, recorder = reader
+    speech.speak(SENTENCES[:1])
+    assert wait_for(lambda: recorder.sentences() == [0])
+    assert speech.wait_idle()
+    assert speech.last_latency is not None and 0 < speech.last_latency < 0.5

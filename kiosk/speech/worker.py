@@ -121,6 +121,8 @@ class Synthesiser:
     def _ensure_started(self) -> EngineInfo:
         if self._process is not None and self._process.poll() is None and self.info is not None:
             return self.info
+        if self._process is not None:
+            self.restarts += 1  # it died since the last request
         self._stop_process()
         # A plain child process over a socket pair, not multiprocessing: it needs no
         # usable sys.stderr in the kiosk (Textual replaces it), and its own output

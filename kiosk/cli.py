@@ -65,6 +65,26 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="facts.md to tie each page's `facts:` to its sources (optional)",
     )
+    say = commands.add_parser(
+        "say",
+        help="write a page read aloud to a WAV file (for technicians and tests)",
+        description="Synthesise a page with the kiosk's speech engine, sentence by sentence, "
+        "and write it to a 16-bit mono WAV file. Sources lists are not read.",
+    )
+    _add_common(say)
+    say.add_argument("page_id", metavar="PAGE_ID", help="page id, e.g. stem-cells")
+    say.add_argument("--lang", default="en", metavar="TAG", help="language (default: en)")
+    say.add_argument(
+        "--rate", type=int, default=140, metavar="WPM", help="words per minute, 70 to 250"
+    )
+    say.add_argument("--output", required=True, type=Path, metavar="FILE.wav")
+    doctor = commands.add_parser(
+        "doctor",
+        help="check this machine: speech engine, voices, audio output, terminal, files",
+        description="Tell a technician, in plain words with a fix for each, whether the "
+        "kiosk can run well here. Exit 0 only when all is well.",
+    )
+    _add_common(doctor)
     _add_common(parser, top=True)
     return parser
 
@@ -95,8 +115,57 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _say(args: argparse.Namespace) -> int:
+    from kiosk.content import load_pages
+    from kiosk.speech.audio import write_wav
+    from kiosk.speech.page_audio import page_audio
+    from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+
+    if not 70 <= args.rate <= 250:
+        print("als-kiosk say: --rate must be from 70 to 250 words per minute", file=sys.stderr)
+        return 2
+    pages, _ = load_pages(args.content or default_content_dir(), "en")
+    page = next((p for p in pages if p.id == args.page_id), None)
+    if page is None:
+        known = ", ".join(p.id for p in pages)
+        print(f"als-kiosk say: no page {args.page_id!r} (pages: {known})", file=sys.stderr)
+        return 2
+    if args.lang != page.lang:
+        print(f"als-kiosk say: no {args.lang!r} translation (available: en)", file=sys.stderr)
+        return 2
+    synth = Synthesiser()
+    try:
+        clip, sentences = page_audio(page, synth, args.rate)
+    except SpeechUnavailable as error:
+        print(f"als-kiosk say: speech is not available: {error}", file=sys.stderr)
+        return 1
+    finally:
+        synth.close()
+    try:
+        write_wav(clip, args.output)
+    except OSError as error:
+        print(f"als-kiosk say: cannot write {args.output}: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"{args.output}: {sentences} sentences, {clip.seconds:.1f} s, {args.lang}, {args.rate} wpm",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import diagnose
+
+    findings = diagnose(
+        content_dir=args.content or default_content_dir(),
+        config_path=_config_path(args.config),
+    )
+    for finding in findings:
+        print(finding)
+    return 0 if all(f.ok for f in findings) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "check":
-        return _check(args)
-    return _run(args)
+    commands = {"check": _check, "say": _say, "doctor": _doctor}
+    return commands.get(args.command, _run)(args)

@@ -23,10 +23,11 @@ from kiosk.paths import default_content_dir
 from kiosk.problems import Problem
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
 from kiosk.screens.base import KioskScreen
+from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
 from kiosk.settings import Settings, load_settings
 from kiosk.speaking import Speaking
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB, nearest_step
-from kiosk.speech.reader import SpeechEvent, SpeechReader, State
+from kiosk.speech.reader import SpeechEvent, SpeechReader
 from kiosk.themes import all_themes, theme_name
 from kiosk.widgets import legend_text
 
@@ -146,6 +147,10 @@ class KioskApp(App[None], inherit_bindings=False):
         if isinstance(screen, KioskScreen):
             screen.handle_action(action)
 
+    def _say(self, text: str) -> None:
+        if self.speaking is not None:
+            self.speaking.say(text)
+
     def legend(self, action_ids: tuple[str, ...]) -> str:
         """The key legend for these actions; speech keys only when there is speech."""
         offered = [a for a in action_ids if self.speaking is not None or a not in SPEECH_ACTIONS]
@@ -171,15 +176,16 @@ class KioskApp(App[None], inherit_bindings=False):
     # ------------------------------------------------------------------ idle reset
 
     def poll_idle(self) -> None:
-        if self.speaking is not None and self.speaking.reader.state is State.SPEAKING:
-            self.idle.touch()  # someone is listening
-        state = self.idle.state()
         warning = self.screen if isinstance(self.screen, IdleWarningScreen) else None
+        if warning is None and self.speaking is not None and self.speaking.is_reading():
+            self.idle.touch()  # someone is listening to a page
+        state = self.idle.state()
         if state.phase is Phase.WARNING:
             if warning is None:
                 self.push_screen(IdleWarningScreen(state.seconds_left))
-            else:
-                warning.update_seconds(state.seconds_left)
+                self._say(idle_warning_text(state.seconds_left))
+            elif warning.update_seconds(state.seconds_left) and state.seconds_left in SPOKEN_COUNT:
+                self._say(countdown_text(state.seconds_left))
         elif state.phase is Phase.EXPIRED:
             self.run_worker(self.reset_session(), exclusive=True, group="reset")
 

@@ -48,6 +48,7 @@ class Speaking:
         self._reader_moved_focus: FocusText | None = None
         self._highlighted: FocusText | None = None
         self._request = 0
+        self._interface_request = -1
         self._message = ""
         self._no_sound = False
         """The NULL device is playing: say so beside every speech status."""
@@ -63,6 +64,12 @@ class Speaking:
     def say(self, text: str, lang: str = UI_LANG) -> None:
         """Say an interface message (a notice, a warning, a confirmation)."""
         self._speak([Utterance(text, lang, -1, 0, len(text))], follow=False)
+        self._interface_request = self._request
+
+    def is_reading(self) -> bool:
+        """A page (not an interface message) is being read aloud: someone is listening."""
+        current = self.reader.current
+        return self.reader.state is State.SPEAKING and current is not None and current[1].item >= 0
 
     def focused(self, screen: KioskScreen, item: FocusText) -> None:
         """Focus moved: speak the item, unless the reader itself moved it there."""
@@ -145,7 +152,10 @@ class Speaking:
                 self._no_sound = True
                 self._status(screen, self._message)
             else:
+                # EN 301 549 5.1.3.15: the problem is said, not only shown, where it can be.
                 self._status(screen, notice_text(event.notice))
+                if event.notice is Notice.NO_VOICE and event.request != self._interface_request:
+                    self.say(notice_text(event.notice))
 
     def _show_sentence(self, screen: KioskScreen, utterance: Utterance) -> None:
         items = screen.items()

@@ -68,3 +68,20 @@ def test_escape_keys_leave_the_kiosk_running(tmp_path: Path) -> None:
         pane.press("Down")
         pane.wait_for(lambda s: "▶ Symptoms" in s)
         assert pane.is_running()
+
+
+def test_nothing_the_speech_engine_or_audio_prints_reaches_the_terminal(tmp_path: Path) -> None:
+    """pyttsx3 prints 'Audio saved to …', eSpeak NG and ALSA write to stderr: none of it may
+    show. Speech runs for real here (NULL audio device, as on every machine without sound)."""
+    with TmuxPane(kiosk_command(tmp_path), 100, 30) as pane:
+        pane.wait_for(lambda s: "▶ What is ALS?" in s)
+        pane.press("Enter")
+        pane.wait_for(lambda s: "Read/Pause" in s)
+        pane.press("Down", "Space")
+        pane.wait_for(lambda s: "Reading" in s)
+        pane.press("=", "F8", "n", "r")
+        screen = pane.wait_for(lambda s: "Volume" in s or "Speed" in s or "Reading" in s)
+        history = pane.tmux("capture-pane", "-p", "-S", "-1000", "-t", "kiosk")
+        for leak in ("Audio saved", "ALSA", "aplay", "espeak", "Traceback", "Error"):
+            assert leak not in history, f"{leak!r} reached the terminal:\n{history}"
+        assert "ALS information" in screen and pane.is_running()

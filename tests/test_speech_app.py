@@ -195,3 +195,24 @@ async def test_killing_the_worker_mid_sentence_leaves_the_kiosk_running_and_spee
         await wait_until(pilot, lambda: synth.restarts >= 1)
         await wait_until(pilot, lambda: reader_of(app).state is State.SPEAKING)
         assert app.is_running and isinstance(app.screen, PageScreen)
+
+
+async def test_508_402_2_1_the_idle_warning_is_spoken_and_counts_down_aloud(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(QUIET_FOCUS)
+    async with at_home(app) as pilot:
+        reader = reader_of(app)
+        clock.advance(121)
+        await wait_for_screen(pilot, IdleWarningScreen)
+        await wait_until(pilot, lambda: spoken(reader).startswith("Are you still there?"))
+        assert "29 seconds" in spoken(reader)
+        clock.advance(19)  # 10 seconds left
+        await wait_until(pilot, lambda: spoken(reader) == (
+            "The kiosk will start again for the next person in 10 seconds."
+        ))
+
+
+def spoken(reader: SpeechReader) -> str:
+    current = reader.current
+    return current[1].text if current is not None else ""

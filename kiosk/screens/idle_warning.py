@@ -18,6 +18,16 @@ def countdown_text(seconds: int) -> str:
     ).format(n=seconds)
 
 
+SPOKEN_COUNT = frozenset({20, 10, 5, 4, 3, 2, 1})
+"""Seconds at which the countdown is said aloud (the whole warning is said when it opens)."""
+
+
+def idle_warning_text(seconds: int) -> str:
+    return " ".join(
+        (_("Are you still there?"), countdown_text(seconds), _("Press any key to continue."))
+    )
+
+
 class IdleWarningScreen(KioskScreen):
     """Shown on top of whatever the person was reading; dismissed by the app on any key."""
 
@@ -33,10 +43,13 @@ class IdleWarningScreen(KioskScreen):
             yield Static(countdown_text(self.seconds_left), markup=False, id="countdown")
             yield Static(_("Press any key to continue."), markup=False)
 
-    def update_seconds(self, seconds_left: int) -> None:
-        if seconds_left != self.seconds_left:
-            self.seconds_left = seconds_left
-            self.query_one("#countdown", Static).update(countdown_text(seconds_left))
+    def update_seconds(self, seconds_left: int) -> bool:
+        """Show the new count; True when it changed."""
+        if seconds_left == self.seconds_left:
+            return False
+        self.seconds_left = seconds_left
+        self.query_one("#countdown", Static).update(countdown_text(seconds_left))
+        return True
 
     def handle_action(self, action: str) -> None:
         """Any key only continues: nothing underneath is activated by it."""

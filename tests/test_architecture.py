@@ -10,6 +10,7 @@ CORE = [
     "kiosk.clock",
     "kiosk.content",
     "kiosk.contrast",
+    "kiosk.doctor",
     "kiosk.i18n",
     "kiosk.idle",
     "kiosk.keymap",
@@ -19,6 +20,14 @@ CORE = [
     "kiosk.problems",
     "kiosk.readability",
     "kiosk.settings",
+    "kiosk.speech.audio",
+    "kiosk.speech.controls",
+    "kiosk.speech.engine",
+    "kiosk.speech.page_audio",
+    "kiosk.speech.player",
+    "kiosk.speech.reader",
+    "kiosk.speech.sentences",
+    "kiosk.speech.worker",
     "kiosk.text",
 ]
 

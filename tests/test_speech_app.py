@@ -208,9 +208,12 @@ async def test_508_402_2_1_the_idle_warning_is_spoken_and_counts_down_aloud(
         await wait_until(pilot, lambda: spoken(reader).startswith("Are you still there?"))
         assert "29 seconds" in spoken(reader)
         clock.advance(19)  # 10 seconds left
-        await wait_until(pilot, lambda: spoken(reader) == (
-            "The kiosk will start again for the next person in 10 seconds."
-        ))
+        await wait_until(
+            pilot,
+            lambda: (
+                spoken(reader) == ("The kiosk will start again for the next person in 10 seconds.")
+            ),
+        )
 
 
 def spoken(reader: SpeechReader) -> str:

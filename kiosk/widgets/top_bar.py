@@ -13,11 +13,19 @@ class TopBar(Horizontal):
         height: 1;
         width: 1fr;
     }
+    TopBar > Static {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     TopBar > #title {
         width: 1fr;
+        min-width: 3;
     }
     TopBar > #status {
         width: auto;
+        max-width: 100%;
+        padding-left: 1;
     }
     """
 

@@ -147,7 +147,8 @@ class KioskApp(App[None], inherit_bindings=False):
         if isinstance(screen, KioskScreen):
             screen.handle_action(action)
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
+        """Say an interface message aloud (when there is speech)."""
         if self.speaking is not None:
             self.speaking.say(text)
 
@@ -183,9 +184,9 @@ class KioskApp(App[None], inherit_bindings=False):
         if state.phase is Phase.WARNING:
             if warning is None:
                 self.push_screen(IdleWarningScreen(state.seconds_left))
-                self._say(idle_warning_text(state.seconds_left))
+                self.say(idle_warning_text(state.seconds_left))
             elif warning.update_seconds(state.seconds_left) and state.seconds_left in SPOKEN_COUNT:
-                self._say(countdown_text(state.seconds_left))
+                self.say(countdown_text(state.seconds_left))
         elif state.phase is Phase.EXPIRED:
             self.run_worker(self.reset_session(), exclusive=True, group="reset")
 

@@ -219,3 +219,10 @@ async def test_508_402_2_1_the_idle_warning_is_spoken_and_counts_down_aloud(
 def spoken(reader: SpeechReader) -> str:
     current = reader.current
     return current[1].text if current is not None else ""
+
+
+async def test_508_402_2_1_the_enlarge_notice_is_spoken(make_app: AppFactory) -> None:
+    app = make_app(QUIET_FOCUS)
+    async with at_home(app) as pilot:
+        await pilot.resize_terminal(20, 8)
+        await wait_until(pilot, lambda: spoken(reader_of(app)) == "Please make the window larger.")

@@ -35,6 +35,8 @@ class HomeScreen(KioskScreen):
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
+        if not self.kiosk.pages:
+            self.kiosk.say(_("No information is available. Please tell a member of staff."))
         self.move_focus(0)
 
     def activate(self, item: FocusText) -> None:

@@ -29,6 +29,7 @@ class TooSmallScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self._show_size()
+        self.kiosk.say(_("Please make the window larger."))
 
     def on_resize(self) -> None:
         self._show_size()

@@ -203,3 +203,21 @@ def test_latency_from_request_to_first_samples_is_measured(
     assert wait_for(lambda: recorder.sentences() == [0])
     assert speech.wait_idle()
     assert speech.last_latency is not None and 0 < speech.last_latency < 0.5
+
+
+def test_a_device_that_stops_taking_audio_is_replaced_and_reading_goes_on(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    """The device is closed under the player (as when a sound server dies): after the
+    stall time the reader switches device, says there is no sound, and finishes reading."""
+    speech, recorder = reader
+    speech.speak(SENTENCES[:2])
+    assert wait_for(lambda: recorder.sentences() == [0])
+    failing = speech.player
+    assert failing is not None
+    failing._device.close()
+    notices_before = [e.notice for e in recorder.events].count(Notice.NO_SOUND)
+    assert wait_for(lambda: speech.player is not failing, timeout=6)
+    assert wait_for(lambda: EventKind.DONE in recorder.kinds(), timeout=10)
+    assert [e.notice for e in recorder.events].count(Notice.NO_SOUND) == notices_before + 1
+    assert recorder.sentences() == [0, 0, 1]  # the interrupted sentence was read again

@@ -32,6 +32,9 @@ from kiosk.speech.player import Player, real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
 
 DEVICE_RECHECK_SECONDS = 30.0
+STALL_SECONDS = 2.0
+"""Playing, not paused, and no sample taken for this long: the device has failed."""
+WATCH_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ class SpeechReader:
         self._want_real_device = real_device
         self._device_checked_at = 0.0
         self.player: Player | None = None
+        self._last_position = -1.0
+        self._stalled_since: float | None = None
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
         self._thread.start()
 
@@ -196,7 +201,11 @@ class SpeechReader:
         with contextlib.suppress(SpeechUnavailable):
             self.synthesiser.start()  # a failure is reported when someone asks for speech
         while True:
-            command, argument = self._commands.get()
+            try:
+                command, argument = self._commands.get(timeout=WATCH_SECONDS)
+            except queue.Empty:
+                self._watch_playback()
+                continue
             if command == "quit":
                 return
             try:
@@ -231,6 +240,29 @@ class SpeechReader:
                     self._emit(SpeechEvent(EventKind.DONE))
         elif command == "mark":
             argument.set()
+
+    def _watch_playback(self) -> None:
+        """A device that stops taking samples (unplugged, its server gone) must not leave
+        speech stuck: switch to the NULL device, say so, and go on with the sentence."""
+        player = self.player
+        if player is None or self.state is not State.SPEAKING or not player.is_playing:
+            self._stalled_since = None
+            return
+        position = player.position_seconds
+        now = time.monotonic()
+        if position != self._last_position or self._stalled_since is None:
+            self._last_position, self._stalled_since = position, now
+            return
+        if now - self._stalled_since < STALL_SECONDS:
+            return
+        self._stalled_since = None
+        player.close()
+        self.player = Player(use_real_device=False)
+        self.player.set_gain(gain(self.volume_step))
+        self._device_checked_at = time.monotonic()
+        self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_SOUND))
+        if self._index >= 0:
+            self._play(self._index)
 
     def _open_player(self) -> None:
         real = self._want_real_device

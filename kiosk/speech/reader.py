@@ -91,6 +91,7 @@ class SpeechReader:
         real_device: bool | None = None,
         rate_step: int = DEFAULT_RATE_STEP,
         volume_step: int = DEFAULT_VOLUME_STEP,
+        device_recheck_seconds: float = DEVICE_RECHECK_SECONDS,
     ) -> None:
         self._on_event = on_event
         self.synthesiser = synthesiser or Synthesiser()
@@ -108,6 +109,7 @@ class SpeechReader:
         self.last_latency: float | None = None
         """Seconds from the last `speak` to its first samples reaching the device."""
         self._want_real_device = real_device
+        self._device_recheck_seconds = device_recheck_seconds
         self._device_checked_at = 0.0
         self.player: Player | None = None
         self._last_position = -1.0
@@ -278,7 +280,7 @@ class SpeechReader:
         if player is None or player.is_real_device:
             return
         if self._want_real_device is None and (
-            time.monotonic() - self._device_checked_at > DEVICE_RECHECK_SECONDS
+            time.monotonic() - self._device_checked_at > self._device_recheck_seconds
         ):
             self._device_checked_at = time.monotonic()
             if real_device_works():

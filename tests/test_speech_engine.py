@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import statistics
 from collections.abc import Iterator
 
 import pytest
 
+from kiosk.speech.audio import Clip
 from kiosk.speech.controls import RATE_STEPS_WPM, speed_for
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
 
@@ -133,3 +135,27 @@ def test_the_worker_leaves_no_audio_files_behind(tmp_path: object) -> None:
     synth.synthesise(ONE, "en", speed_for(140))
     synth.close()
     assert set(Path(tempfile.gettempdir()).glob("als-kiosk-speech-*")) <= before
+
+
+def median_pitch(clip: Clip) -> float:
+    """Median fundamental frequency (Hz) of the loud frames, by autocorrelation."""
+    samples = clip.samples()[::4]  # 5.5 kHz is plenty for a speaking voice's pitch
+    rate = clip.sample_rate / 4
+    frame, low, high = 256, int(rate / 300), int(rate / 60)
+    loudest = max(abs(v) for v in samples)
+    pitches = []
+    for start in range(0, len(samples) - frame - high, frame):
+        window = samples[start : start + frame + high]
+        if max(abs(v) for v in window[:frame]) < loudest / 3:
+            continue
+        scores = [
+            sum(window[i] * window[i + lag] for i in range(frame)) for lag in range(low, high)
+        ]
+        pitches.append(rate / (low + scores.index(max(scores))))
+    return statistics.median(pitches)
+
+
+def test_changing_the_rate_keeps_the_pitch(synth: Synthesiser) -> None:
+    slow, _ = synth.synthesise(ONE, "en", speed_for(RATE_STEPS_WPM[0]))
+    fast, _ = synth.synthesise(ONE, "en", speed_for(RATE_STEPS_WPM[-1]))
+    assert median_pitch(slow) == pytest.approx(median_pitch(fast), rel=0.1)

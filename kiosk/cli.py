@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.paths import default_content_dir
+from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.settings import CONFIG_ENV
 
 
@@ -34,6 +34,13 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         metavar="DIR",
         type=Path,
         help="folder holding en/*.md pages (default: the pages shipped with the kiosk)",
+    )
+    parser.add_argument(
+        "--locales",
+        default=default,
+        metavar="DIR",
+        type=Path,
+        help="folder holding <lang>/LC_MESSAGES/*.po (default: the catalogs shipped)",
     )
 
 
@@ -85,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
         "kiosk can run well here. Exit 0 only when all is well.",
     )
     _add_common(doctor)
+    extract = commands.add_parser(
+        "extract",
+        help="write locales/content.pot and locales/kiosk.pot, and update each language",
+        description="Write the translation templates from the English pages (one message per "
+        "block, msgctxt = page id) and from the code, then bring every language's PO files "
+        "up to date (changed English text marks the old translation fuzzy).",
+    )
+    _add_common(extract)
+    extract.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a template or PO file is out of date",
+    )
     _add_common(parser, top=True)
     return parser
 
@@ -165,7 +185,42 @@ def _doctor(args: argparse.Namespace) -> int:
     return 0 if all(f.ok for f in findings) else 1
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from kiosk.catalogs import content_template, render, ui_template, update_po
+    from kiosk.content import load_pages
+
+    content_dir = args.content or default_content_dir()
+    locales = args.locales or default_locales_dir()
+    pages, problems = load_pages(content_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    package = Path(__file__).resolve().parent
+    templates = {
+        "content": (content_template(pages, content_dir), True),
+        "kiosk": (ui_template(package), False),
+    }
+    wanted: dict[Path, bytes] = {}
+    for domain, (template, with_lines) in templates.items():
+        wanted[locales / f"{domain}.pot"] = render(template, with_line_numbers=with_lines)
+        for po in sorted(locales.glob(f"*/LC_MESSAGES/{domain}.po")):
+            wanted[po] = update_po(po, template)
+    stale = [
+        path for path, data in wanted.items() if not path.exists() or path.read_bytes() != data
+    ]
+    if args.check:
+        for path in stale:
+            print(f"{path}: out of date; run: als-kiosk extract")
+        return 1 if stale else 0
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(wanted[path])
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": _check, "say": _say, "doctor": _doctor}
+    commands = {"check": _check, "say": _say, "doctor": _doctor, "extract": _extract}
     return commands.get(args.command, _run)(args)

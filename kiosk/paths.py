@@ -1,4 +1,4 @@
-"""Where the shipped pages live, in a source tree and in an installed wheel."""
+"""Where the shipped pages and catalogs live, in a source tree and in an installed wheel."""
 
 from __future__ import annotations
 
@@ -17,3 +17,8 @@ def _shipped(name: str) -> Path:
 def default_content_dir() -> Path:
     """The English source pages shipped with the kiosk."""
     return _shipped("content")
+
+
+def default_locales_dir() -> Path:
+    """The gettext catalogs shipped with the kiosk."""
+    return _shipped("locales")

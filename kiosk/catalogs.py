@@ -1,0 +1,99 @@
+"""Translation templates: `content.pot` (one message per block) and `kiosk.pot` (the UI).
+
+Written with Babel, deterministically (fixed header date, no line numbers for code), so
+`als-kiosk extract --check` can tell when a template is stale. Updating a language's PO
+files from the templates marks the old translation of a changed English block fuzzy
+(Babel's Catalog.update), as msgmerge does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from kiosk.content import BlockKind, Page
+
+PROJECT = "als-kiosk"
+BUGS_ADDRESS = "the clinic's kiosk technician"
+UI_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+_COMMENTS = {
+    BlockKind.HEADING: "heading",
+    BlockKind.PARAGRAPH: "paragraph",
+    BlockKind.LIST_ITEM: "list item",
+    BlockKind.SOURCE: "source entry: keep titles, names, years and URLs exactly as they are",
+}
+# A fixed date keeps the templates byte-for-byte stable between runs.
+TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _template(domain: str) -> Catalog:
+    return Catalog(
+        project=PROJECT,
+        version="1",
+        msgid_bugs_address=BUGS_ADDRESS,
+        copyright_holder="the ALS kiosk project",
+        creation_date=TEMPLATE_DATE,
+        revision_date=TEMPLATE_DATE,
+        domain=domain,
+        fuzzy=False,
+    )
+
+
+def content_template(pages: Iterable[Page], content_root: Path) -> Catalog:
+    """One message per block and per page title; msgctxt is the page id."""
+    catalog = _template("content")
+    for page in pages:
+        where = page.path.relative_to(content_root.parent).as_posix()
+        catalog.add(
+            page.title,
+            locations=[(where, page.title_line)],
+            auto_comments=["menu label (short)"],
+            context=page.id,
+        )
+        for block in page.blocks:
+            catalog.add(
+                block.markdown,
+                locations=[(where, block.line)],
+                auto_comments=[_COMMENTS[block.kind]],
+                context=page.id,
+            )
+    return catalog
+
+
+def ui_template(package_dir: Path) -> Catalog:
+    """Every string marked with _(), N_() or ngettext() in the kiosk's code."""
+    catalog = _template("kiosk")
+    base = package_dir.parent
+    for filename, lineno, message, comments, context in extract_from_dir(
+        package_dir, keywords=UI_KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
+        path = (package_dir / filename).relative_to(base).as_posix()
+        catalog.add(
+            message,
+            locations=[(path, lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return catalog
+
+
+def render(catalog: Catalog, *, with_line_numbers: bool) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=79, include_lineno=with_line_numbers, sort_output=False)
+    return buffer.getvalue()
+
+
+def update_po(po_path: Path, template: Catalog) -> bytes:
+    """The PO file brought up to the template: new messages added, changed ones fuzzy."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=po_path.parent.parent.name)
+    catalog.update(template, update_header_comment=False)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=79, include_previous=True, sort_output=False)
+    return buffer.getvalue()

@@ -7,6 +7,7 @@ CLI and the tests alike.
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,13 +18,23 @@ from textual.message import Message
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.content import Page, load_pages
+from kiosk.i18n import activate
 from kiosk.idle import IdleTimer, Phase
 from kiosk.keymap import ACTIONS, SPEECH_ACTIONS
-from kiosk.paths import default_content_dir
+from kiosk.languages import (
+    SOURCE_LANGUAGE,
+    Language,
+    LoadedLanguage,
+    autonym,
+    discover,
+    template_keys,
+)
+from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.problems import Problem
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
+from kiosk.screens.language import LanguageScreen
 from kiosk.settings import Settings, load_settings
 from kiosk.speaking import Speaking
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB, nearest_step
@@ -58,12 +69,16 @@ class KioskApp(App[None], inherit_bindings=False):
         *,
         pages: list[Page],
         settings: Settings,
+        languages: list[LoadedLanguage] | None = None,
         problems: list[Problem] | None = None,
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
         self.pages = pages
         self.settings = settings
+        self.languages = {loaded.language.tag: loaded for loaded in languages or []}
+        self._localised: dict[str, list[Page]] = {}
+        self.language = SOURCE_LANGUAGE
         self.problems = problems or []
         self.clock = clock or SystemClock()
         self.idle = IdleTimer(
@@ -93,7 +108,8 @@ class KioskApp(App[None], inherit_bindings=False):
                 volume_step=nearest_step(int(speech.volume_db), VOLUME_STEPS_DB),
             )
             self.speaking = Speaking(reader, speak_focus=speech.speak_focus)
-        self.push_screen(HomeScreen())
+        self.set_language(self.settings.language.default)
+        self.push_screen(self.start_screen())
         self.sync_size_screen()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
 
@@ -157,6 +173,48 @@ class KioskApp(App[None], inherit_bindings=False):
         offered = [a for a in action_ids if self.speaking is not None or a not in SPEECH_ACTIONS]
         return legend_text(self.keymap, offered)
 
+    # ------------------------------------------------------------------ languages
+
+    def offered_languages(self) -> list[Language]:
+        english = Language(SOURCE_LANGUAGE, autonym(SOURCE_LANGUAGE), "ltr")
+        return [english, *(loaded.language for loaded in self.languages.values())]
+
+    def current_language(self) -> Language:
+        loaded = self.languages.get(self.language)
+        return loaded.language if loaded else self.offered_languages()[0]
+
+    def set_language(self, tag: str) -> None:
+        """Interface and pages in `tag` (English when it is not offered)."""
+        loaded = self.languages.get(tag)
+        self.language = tag if loaded is not None else SOURCE_LANGUAGE
+        activate(loaded.translations() if loaded is not None else gettext.NullTranslations())
+
+    def localised_pages(self) -> list[Page]:
+        if self.language not in self._localised:
+            loaded = self.languages.get(self.language)
+            self._localised[self.language] = (
+                [loaded.localise(page) for page in self.pages] if loaded else list(self.pages)
+            )
+        return self._localised[self.language]
+
+    def start_screen(self) -> KioskScreen:
+        if len(self.offered_languages()) > 1:
+            return LanguageScreen(can_go_back=False)
+        return HomeScreen()
+
+    def open_language_picker(self) -> None:
+        self.push_screen(LanguageScreen(can_go_back=True))
+
+    def choose_language(self, tag: str) -> None:
+        self.set_language(tag)
+        self.run_worker(self._show_home(), exclusive=True, group="screens")
+
+    async def _show_home(self) -> None:
+        with self.batch_update():
+            while len(self.screen_stack) > 2:
+                await self.pop_screen()
+            await self.switch_screen(HomeScreen())
+
     def open_page(self, page: Page) -> None:
         self.push_screen(PageScreen(page))
 
@@ -201,19 +259,32 @@ class KioskApp(App[None], inherit_bindings=False):
             while len(self.screen_stack) > 2:
                 await self.pop_screen()
             self.apply_theme(self.settings.display.theme)
-            await self.switch_screen(HomeScreen())
+            self.set_language(self.settings.language.default)
+            await self.switch_screen(self.start_screen())
         self.sync_size_screen()
 
 
 def create_app(
     *,
     content_dir: Path | None = None,
+    locales_dir: Path | None = None,
     config_path: Path | None = None,
     clock: Clock | None = None,
 ) -> KioskApp:
     """Build the kiosk from explicit paths: used by the CLI and by every test."""
     settings, problems = load_settings(config_path)
     pages, page_problems = load_pages(content_dir or default_content_dir())
+    locales = locales_dir or default_locales_dir()
+    languages, language_problems = discover(
+        locales,
+        template_keys(pages, locales),
+        min_complete=settings.language.min_complete,
+        offered=settings.language.offered,
+    )
     return KioskApp(
-        pages=pages, settings=settings, problems=[*problems, *page_problems], clock=clock
+        pages=pages,
+        settings=settings,
+        languages=languages,
+        problems=[*problems, *page_problems, *language_problems],
+        clock=clock,
     )

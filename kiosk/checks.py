@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from kiosk.content import BlockKind, Page, load_pages
+from kiosk.languages import discover, template_keys
 from kiosk.problems import Problem
 from kiosk.readability import grade
 from kiosk.settings import load_settings
@@ -101,7 +102,11 @@ def check_facts(page: Page, sources_by_fact: dict[int, set[str]]) -> list[Proble
 
 
 def check_all(
-    *, content_dir: Path, config_path: Path | None, facts_path: Path | None = None
+    *,
+    content_dir: Path,
+    config_path: Path | None,
+    facts_path: Path | None = None,
+    locales_dir: Path | None = None,
 ) -> tuple[list[Problem], list[str]]:
     """All problems (sorted by file and line) and a summary for the technician."""
     problems: list[Problem] = []
@@ -132,5 +137,13 @@ def check_all(
         summary.append(f"{page.id}: reading grade {level:.1f}" if level is not None else page.id)
     if config_path is not None:
         problems.extend(load_settings(config_path)[1])
+    if locales_dir is not None and locales_dir.is_dir():
+        # Every language folder, offered or not, at any completeness: a translator wants to
+        # see every problem, not only those of languages the kiosk would show.
+        languages, found = discover(locales_dir, template_keys(pages, locales_dir), min_complete=0)
+        problems.extend(p for p in found if "left out until" not in p.message)
+        for loaded in languages:
+            share = loaded.language.completeness
+            summary.append(f"{loaded.language.tag}: {share:.0%} of the pages translated")
     summary.append(f"{len(pages)} pages checked, {len(problems)} problem(s)")
     return sorted(problems), summary

@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import create_app
 
-    app = create_app(content_dir=args.content, config_path=_config_path(args.config))
+    app = create_app(
+        content_dir=args.content, locales_dir=args.locales, config_path=_config_path(args.config)
+    )
     for problem in app.problems:
         # Before the screen is taken over: the service log keeps these for the technician.
         print(problem, file=sys.stderr)
@@ -125,6 +127,7 @@ def _check(args: argparse.Namespace) -> int:
 
     problems, summary = check_all(
         content_dir=args.content or default_content_dir(),
+        locales_dir=args.locales or default_locales_dir(),
         config_path=_config_path(args.config),
         facts_path=args.facts,
     )

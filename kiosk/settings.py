@@ -91,10 +91,33 @@ class SpeechSettings:
 
 
 @dataclass(frozen=True)
+class LanguageSettings:
+    default: str = field(
+        default="en",
+        metadata=_doc("Language the kiosk starts in and returns to after each person."),
+    )
+    offered: tuple[str, ...] = field(
+        default=(),
+        metadata=_doc(
+            'Languages to offer, e.g. ["en", "es", "ar"]; empty = every language installed.'
+        ),
+    )
+    min_complete: float = field(
+        default=0.8,
+        metadata=_doc(
+            "A language is offered only when at least this share of its pages is translated.",
+            minimum=0,
+            maximum=1,
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
     keys: dict[str, tuple[str, ...]] = field(default_factory=default_keymap)
     """Semantic action id → keys, e.g. `next = ["down", "tab"]`."""
 
@@ -103,6 +126,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "display": DisplaySettings,
     "session": SessionSettings,
     "speech": SpeechSettings,
+    "language": LanguageSettings,
 }
 
 
@@ -147,6 +171,10 @@ def _check_value(value: Any, default: Any, rules: dict[str, Any]) -> tuple[Any, 
         if floor is not None and 0 < number < floor:
             return default, f"must be 0 (off) or at least {floor:g}"
         return number, None
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return default, 'must be a list of texts, like ["en", "es"]'
+        return tuple(value), None
     if isinstance(default, str):
         if not isinstance(value, str):
             return default, "must be text in quotes"

@@ -18,20 +18,34 @@ class TopicItem(FocusText):
         self.page = page
 
 
+class LanguageChoice(FocusText):
+    """The way to another language, always the last item."""
+
+    def __init__(self) -> None:
+        # "Language" in the current language, followed by the word in English for anyone
+        # who cannot read the current one.
+        label = _("Language")
+        text = label if label == "Language" else f"{label} / Language"
+        super().__init__((Run(text, bold=True),), id="choose-language")
+
+
 class HomeScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
 
     def compose(self) -> ComposeResult:
         yield TopBar(_("ALS information"))
         with VerticalScroll(classes="column"):
-            if not self.kiosk.pages:
+            pages = self.kiosk.localised_pages()
+            if not pages:
                 yield Static(
                     _("No information is available. Please tell a member of staff."),
                     markup=False,
                     classes="notice",
                 )
-            for page in self.kiosk.pages:
+            for page in pages:
                 yield TopicItem(page)
+            if len(self.kiosk.offered_languages()) > 1:
+                yield LanguageChoice()
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
@@ -42,3 +56,5 @@ class HomeScreen(KioskScreen):
     def activate(self, item: FocusText) -> None:
         if isinstance(item, TopicItem):
             self.kiosk.open_page(item.page)
+        elif isinstance(item, LanguageChoice):
+            self.kiosk.open_language_picker()

@@ -26,12 +26,29 @@ class PageScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield TopBar(_("ALS information"))
         with VerticalScroll(classes="column"):
+            language = self.kiosk.current_language()
+            if not language.reviewed:
+                yield BlockView(
+                    (Run(_("This translation has not yet been checked by a medical translator.")),),
+                    classes="notice",
+                    lang=language.tag,
+                    direction=language.direction,
+                )
             for block in self.page.blocks:
                 bullet = "• " if block.kind in (BlockKind.LIST_ITEM, BlockKind.SOURCE) else ""
+                runs = block.runs
+                if block.fallback:
+                    # Visibly marked, and read with the English voice (EN 301 549 5.1.3.14).
+                    runs = (Run(_("[in English]") + " ", italic=True), *runs)
                 yield BlockView(
-                    block.runs, kind=block.kind, level=block.level, bullet=bullet, lang=block.lang
+                    runs,
+                    kind=block.kind,
+                    level=block.level,
+                    bullet=bullet,
+                    lang=block.lang,
+                    direction="ltr" if block.fallback else language.direction,
                 )
-            reviewed = format_date(self.page.reviewed, format="long", locale="en")
+            reviewed = format_date(self.page.reviewed, format="long", locale=language.tag)
             yield BlockView(
                 (Run(_("Last checked against its sources: {date}").format(date=reviewed)),),
                 classes="reviewed",

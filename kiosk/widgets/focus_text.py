@@ -35,6 +35,7 @@ class FocusText(Widget, can_focus=True):
         level: int = 0,
         bullet: str = "",
         lang: str = "en",
+        direction: str = "ltr",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -45,6 +46,7 @@ class FocusText(Widget, can_focus=True):
         self.level = level
         self.bullet = bullet
         self.lang = lang
+        self.direction = direction
         """Language of the text: picks the voice that reads it (EN 301 549 5.1.3.14)."""
         self._wrapped: tuple[int, list[Line]] | None = None
         self.highlight: tuple[int, int] | None = None

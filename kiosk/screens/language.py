@@ -1,0 +1,54 @@
+"""The language picker: each language by its own name, in its own script (CLDR autonyms)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+
+from kiosk.content import Run
+from kiosk.i18n import _
+from kiosk.languages import Language
+from kiosk.screens.base import KioskScreen
+from kiosk.widgets import FocusText, KeyLegend, TopBar
+
+
+class LanguageItem(FocusText):
+    def __init__(self, language: Language) -> None:
+        # Its own language and voice: "Español" is said by the Spanish voice.
+        super().__init__(
+            (Run(language.autonym, bold=True),),
+            id=f"language-{language.tag}",
+            lang=language.tag,
+            direction=language.direction,
+        )
+        self.language = language
+
+
+class LanguageScreen(KioskScreen):
+    LEGEND_ACTIONS = ("next", "previous", "select")
+
+    def __init__(self, *, can_go_back: bool) -> None:
+        super().__init__()
+        self.can_go_back = can_go_back
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(_("ALS information"))
+        with VerticalScroll(classes="column"):
+            for language in self.kiosk.offered_languages():
+                yield LanguageItem(language)
+        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+
+    def on_mount(self) -> None:
+        current = self.query(f"#language-{self.kiosk.language}")
+        if current:
+            self.focus_item(current.first(LanguageItem))
+        else:
+            self.move_focus(0)
+
+    def activate(self, item: FocusText) -> None:
+        if isinstance(item, LanguageItem):
+            self.kiosk.choose_language(item.language.tag)
+
+    def go_back(self) -> None:
+        if self.can_go_back:
+            self.dismiss()

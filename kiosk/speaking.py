@@ -180,7 +180,8 @@ class Speaking:
     def _status(self, screen: KioskScreen, message: str) -> None:
         self._message = message
         if self._no_sound:
-            message = f"{message} · {_('no sound')}" if message else notice_text(Notice.NO_SOUND)
+            no_sound = _("no sound")
+            message = f"{message} · {no_sound}" if message else notice_text(Notice.NO_SOUND)
         show_status(screen, message)
 
     def reset(self) -> None:

@@ -85,6 +85,7 @@ class KioskApp(App[None], inherit_bindings=False):
             self.clock, settings.session.idle_seconds, settings.session.warning_seconds
         )
         self.keymap = dict(settings.keys)
+        self.reorders_rtl = settings.display.bidi == "app"
         self.speaking: Speaking | None = None
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
         self.animation_level = "none"

@@ -63,6 +63,11 @@ def content_template(pages: Iterable[Page], content_root: Path) -> Catalog:
                 auto_comments=[_COMMENTS[block.kind]],
                 context=page.id,
             )
+    # Babel flags every message with a "%" as python-format; in prose ("33% of people")
+    # that makes msgfmt reject correct translations such as "33%的人". Pages are not
+    # format strings.
+    for message in catalog:
+        message.flags.discard("python-format")
     return catalog
 
 
@@ -90,10 +95,36 @@ def render(catalog: Catalog, *, with_line_numbers: bool) -> bytes:
 
 
 def update_po(po_path: Path, template: Catalog) -> bytes:
-    """The PO file brought up to the template: new messages added, changed ones fuzzy."""
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=po_path.parent.parent.name)
+    """The PO file brought up to the template: new messages added, changed ones fuzzy.
+
+    The translator's header is kept exactly as written: Babel rewrites headers and drops
+    the ones it does not know, such as X-Medical-Review.
+    """
+    original = po_path.read_bytes()
+    catalog = read_po(io.BytesIO(original), locale=po_path.parent.parent.name)
     catalog.update(template, update_header_comment=False)
+    for message in catalog:
+        if (
+            message.id
+            and "python-format" not in (template.get(message.id, message.context) or message).flags
+        ):
+            message.flags.discard("python-format")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=79, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+    return _with_header_of(original, buffer.getvalue())
+
+
+def _header_block(po: bytes) -> tuple[int, int]:
+    """Start and end of the header entry (comments + msgid "" + msgstr lines)."""
+    start = po.find(b'msgid ""')
+    end = po.find(b"\n\n", start)
+    comment_start = po.rfind(b"\n\n", 0, start)
+    return (0 if comment_start < 0 else comment_start + 2), (len(po) if end < 0 else end)
+
+
+def _with_header_of(original: bytes, updated: bytes) -> bytes:
+    if b'msgid ""' not in original or b'msgid ""' not in updated:
+        return updated
+    old_start, old_end = _header_block(original)
+    new_start, new_end = _header_block(updated)
+    return updated[:new_start] + original[old_start:old_end] + updated[new_end:]

@@ -105,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing; exit 1 if a template or PO file is out of date",
     )
+    stats = commands.add_parser(
+        "stats",
+        help="per language: translated, fuzzy, untranslated, obsolete, and reading ease",
+        description="Show how complete each language's catalogs are, and the reading ease "
+        "of its translated pages where textstat has rules for the language.",
+    )
+    _add_common(stats)
     _add_common(parser, top=True)
     return parser
 
@@ -223,7 +230,23 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.stats import language_rows
+
+    for row in language_rows(
+        args.content or default_content_dir(), args.locales or default_locales_dir()
+    ):
+        print(row)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": _check, "say": _say, "doctor": _doctor, "extract": _extract}
+    commands = {
+        "check": _check,
+        "say": _say,
+        "doctor": _doctor,
+        "extract": _extract,
+        "stats": _stats,
+    }
     return commands.get(args.command, _run)(args)

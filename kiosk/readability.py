@@ -47,3 +47,20 @@ def grade(blocks: Iterable[Block], lang: str = "en") -> float | None:
         return None
     textstat.set_lang(base)
     return float(textstat.flesch_kincaid_grade(readable_text(blocks)))
+
+
+# textstat has its own Flesch reading-ease constants for these languages.
+_EASE_LANGUAGES = {"en", "es", "fr", "pt", "de", "it", "nl", "ru"}
+
+
+def reading_ease(blocks: Iterable[Block], lang: str) -> float | None:
+    """Flesch reading ease in the language's own variant, or None where textstat has none."""
+    base = lang.split("_")[0].split("-")[0]
+    if base not in _EASE_LANGUAGES:
+        return None
+    textstat = _textstat()
+    textstat.set_lang(base)
+    try:
+        return float(textstat.flesch_reading_ease(readable_text(blocks)))
+    finally:
+        textstat.set_lang("en")

@@ -36,6 +36,15 @@ class DisplaySettings:
             choices=THEMES,
         ),
     )
+    bidi: str = field(
+        default="app",
+        metadata=_doc(
+            "Who lays out right-to-left text: app (the kiosk reorders and joins Arabic, for "
+            "terminals such as xterm, foot and the Linux console) or terminal (for terminals "
+            "that do bidi themselves, such as GNOME Terminal and other VTE terminals).",
+            choices=("app", "terminal"),
+        ),
+    )
 
 
 @dataclass(frozen=True)

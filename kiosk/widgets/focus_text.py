@@ -9,14 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
 from kiosk.content import BlockKind, Run
 from kiosk.layout import Line, wrap
+from kiosk.rtl import visual_line
 
 MARKER_WIDTH = 2
+
+
+def _style(run: Run, spoken: bool) -> str:
+    names = [
+        name
+        for name, on in (("bold", run.bold), ("italic", run.italic), ("underline", run.code))
+        if on
+    ]
+    if spoken:
+        # The spoken sentence changes shape, not only colour: reversed and underlined.
+        names += ["reverse", "underline"]
+    return " ".join(dict.fromkeys(names))
 
 
 class FocusText(Widget, can_focus=True):
@@ -74,8 +88,25 @@ class FocusText(Widget, can_focus=True):
         plain = self.app.theme.endswith("-plain")
         return (">" if plain else "▶").ljust(MARKER_WIDTH)
 
+    def _rtl_line(self, line: Line, width: int) -> list[str | tuple[str, str]]:
+        """A right-to-left line: reordered for display, right-aligned, styles kept."""
+        styles: list[str] = []
+        for piece in line.pieces:
+            for text, spoken in self._split_at_highlight(piece.text, piece.start):
+                style = _style(piece.run, spoken)
+                styles.extend([style] * len(text))
+        shown, order = visual_line(line.text)
+        parts: list[str | tuple[str, str]] = [" " * max(0, width - cell_len(shown))]
+        for char, index in zip(shown, order, strict=True):
+            parts.append((char, styles[index]) if styles[index] else char)
+        return parts
+
     def render(self) -> Content:
         lines = self._lines(self.content_region.width or self.size.width)
+        rtl = self.direction == "rtl" and self.app_reorders_rtl()
+        text_width = max(
+            (self.content_region.width or self.size.width) - MARKER_WIDTH - len(self.bullet), 1
+        )
         parts: list[str | tuple[str, str]] = []
         indent = " " * (MARKER_WIDTH + len(self.bullet))
         for number, line in enumerate(lines):
@@ -84,22 +115,18 @@ class FocusText(Widget, can_focus=True):
                 parts.append(indent)
             else:
                 parts.append(self._marker() + self.bullet)
+            if rtl:
+                parts.extend(self._rtl_line(line, text_width))
+                continue
             for piece in line.pieces:
-                base = " ".join(
-                    name
-                    for name, on in (
-                        ("bold", piece.run.bold),
-                        ("italic", piece.run.italic),
-                        ("underline", piece.run.code),
-                    )
-                    if on
-                )
                 for text, spoken in self._split_at_highlight(piece.text, piece.start):
-                    # The spoken sentence changes shape, not only colour: it is drawn in
-                    # reverse of its surroundings and underlined.
-                    style = f"{base} reverse underline".strip() if spoken else base
+                    style = _style(piece.run, spoken)
                     parts.append((text, style) if style else text)
         return Content.assemble(*parts)
+
+    def app_reorders_rtl(self) -> bool:
+        """False where the terminal does bidi itself (config [display] bidi = "terminal")."""
+        return bool(getattr(self.app, "reorders_rtl", True))
 
     def _split_at_highlight(self, text: str, start: int) -> list[tuple[str, bool]]:
         if self.highlight is None:

@@ -180,7 +180,7 @@ def load_language(
                     problems.append(
                         Problem(
                             path,
-                            entry.line,
+                            entry.msgid_line,
                             "message is not in the template "
                             "(the English changed or was removed): run "
                             "als-kiosk extract",

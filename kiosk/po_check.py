@@ -8,23 +8,26 @@ passes is handed to Babel. The kiosk then uses each good message and leaves out 
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
+from rich.errors import StyleSyntaxError
+from rich.style import Style
 
 from kiosk.content import parse_inline
 from kiosk.problems import Problem
 from kiosk.text import unsafe_characters
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[(\d+)\])?)\s+(".*)$')
+_KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?:\s+(.*))?$")
 _STRING = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "r": "\r", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
-_MARKUP = re.compile(r"\[/?[@a-z#$][^\]]*\]", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 
 
 @dataclass
@@ -40,6 +43,9 @@ class Entry:
     flags: set[str] = field(default_factory=set)
     obsolete: bool = False
     has_msgid: bool = False
+    msgid_line: int = 0
+    header_lines: list[tuple[int, str]] = field(default_factory=list)
+    """(line, text) of each line of msgstr, to place header problems on their field."""
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -107,7 +113,7 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
             continue
         keyword = _KEYWORD.match(line)
         if keyword:
-            name, index, rest = keyword.group(1), keyword.group(2), keyword.group(3)
+            name, index, rest = keyword.group(1), keyword.group(2), keyword.group(3) or ""
             value = _unquote(rest)
             if value is None:
                 problems.append(
@@ -139,6 +145,7 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
             elif name == "msgid":
                 current.msgid = value
                 current.has_msgid = True
+                current.msgid_line = number
                 target = ("msgid", 0)
             elif name == "msgid_plural":
                 current.msgid_plural = value
@@ -149,6 +156,7 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
                     problems.append(Problem(path, number, f"{name} is given twice"))
                 current.strings[slot] = value
                 current.string_lines[slot] = number
+                current.header_lines.append((number, value))
                 target = ("msgstr", slot)
             continue
         value = _unquote(line)
@@ -162,6 +170,7 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
                 current.msgid_plural = (current.msgid_plural or "") + value
             else:
                 current.strings[slot] += value
+                current.header_lines.append((number, value))
             continue
         problems.append(
             Problem(
@@ -172,6 +181,18 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
             )
         )
     finish()
+    first_seen: dict[tuple[str | None, str], int] = {}
+    for entry in entries:
+        if entry.has_msgid and not entry.obsolete:
+            if entry.key in first_seen:
+                problems.append(
+                    Problem(
+                        path,
+                        entry.msgid_line,
+                        f"message is given twice (first at line {first_seen[entry.key]}): keep one",
+                    )
+                )
+            first_seen.setdefault(entry.key, entry.msgid_line)
     for entry in entries:
         if not entry.has_msgid:
             problems.append(Problem(path, entry.line, "msgctxt without a msgid after it"))
@@ -207,31 +228,49 @@ def check_header(entries: list[Entry], path: Path, tag: str) -> list[Problem]:
                 'no PO header (the first msgid "" with Language, Content-Type and Plural-Forms)',
             )
         ]
-    line = header.string_lines.get(0, header.line)
+
+    def line_of(name: str) -> int:
+        """The line of one header field, so the translator lands on it."""
+        for number, text in header.header_lines:
+            if text.lower().startswith(name.lower() + ":"):
+                return number
+        return header.string_lines.get(0, header.line)
+
     problems: list[Problem] = []
     if fields.get("language", "").replace("-", "_") != tag:
         problems.append(
             Problem(
                 path,
-                line,
+                line_of("Language"),
                 f"header Language is {fields.get('language')!r}, "
                 f"but the folder is {tag!r}: make them the same",
             )
         )
     charset = re.search(r"charset=([\w-]+)", fields.get("content-type", ""))
     if charset is None or charset.group(1).lower() not in ("utf-8", "utf8"):
-        problems.append(Problem(path, line, "header Content-Type must say charset=UTF-8"))
+        problems.append(
+            Problem(path, line_of("Content-Type"), "header Content-Type must say charset=UTF-8")
+        )
     expected = get_plural(tag)
-    declared = _nplurals(fields.get("plural-forms", ""))
+    expression = fields.get("plural-forms", "")
+    declared = _nplurals(expression)
+    where = line_of("Plural-Forms")
     if declared is None:
-        problems.append(Problem(path, line, f"header Plural-Forms is missing; use: {expected}"))
-    elif declared != expected.num_plurals:
+        problems.append(Problem(path, where, f"header Plural-Forms is missing; use: {expected}"))
+        return problems
+    try:
+        gettext.c2py(expression.split("plural=", 1)[1].rstrip(";").strip())
+    except (IndexError, ValueError, SyntaxError):
+        problems.append(
+            Problem(path, where, f"header Plural-Forms expression is not valid; use: {expected}")
+        )
+    if declared != expected.num_plurals:
         problems.append(
             Problem(
                 path,
-                line,
-                f"header Plural-Forms has nplurals={declared}, but "
-                f"{tag} has {expected.num_plurals} (CLDR); use: {expected}",
+                where,
+                f"header Plural-Forms has nplurals={declared}, but {tag} has "
+                f"{expected.num_plurals} (CLDR); use: {expected}",
             )
         )
     return problems
@@ -273,7 +312,7 @@ def check_message(entry: Entry, path: Path, nplurals: int) -> list[Problem]:
                     "English: keep the same **bold**, *italic* and links",
                 )
             )
-        markup = set(_MARKUP.findall(value)) - set(_MARKUP.findall(source))
+        markup = _markup(value) - _markup(source)
         if markup:
             problems.append(
                 Problem(
@@ -309,5 +348,24 @@ def valid_tag(tag: str) -> bool:
     try:
         Locale.parse(tag)
     except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def _markup(text: str) -> set[str]:
+    """Bracketed text that Rich or Textual would read as markup: a style, a closing tag,
+    an action or a link. A translator's own brackets, like "[en inglés]", are not."""
+    found = set()
+    for inside in _BRACKETED.findall(text):
+        word = inside.strip()
+        if word.startswith(("@", "/", "$", "link")) or (word and _is_style(word)):
+            found.add(f"[{inside}]")
+    return found
+
+
+def _is_style(text: str) -> bool:
+    try:
+        Style.parse(text)
+    except StyleSyntaxError:
         return False
     return True

@@ -25,6 +25,12 @@ def kiosk_command(tmp_path: Path) -> list[str]:
     return [*command, "--config", str(config), "--content", str(CONTENT)]
 
 
+def choose_english(pane: TmuxPane) -> None:
+    """The kiosk opens on the language picker; English is the first language."""
+    pane.wait_for(lambda s: "▶ English" in s and "Español" in s)
+    pane.press("Enter")
+
+
 def cursor_on_marker(pane: TmuxPane) -> bool:
     """The terminal cursor sits on the focus marker (screen readers follow the cursor)."""
     return wait_until(lambda: pane.cursor() == marker_position(pane.screen()))
@@ -41,6 +47,7 @@ def test_reach_the_stem_cell_page_with_kiosk_keys_and_cursor_follows_focus(
     tmp_path: Path,
 ) -> None:
     with TmuxPane(kiosk_command(tmp_path), 100, 30) as pane:
+        choose_english(pane)
         home = pane.wait_for(lambda s: "Stem cell therapy" in s and "▶" in s)
         assert "▶ What is ALS?" in home
         assert cursor_on_marker(pane)
@@ -57,6 +64,7 @@ def test_reach_the_stem_cell_page_with_kiosk_keys_and_cursor_follows_focus(
 
 def test_escape_keys_leave_the_kiosk_running(tmp_path: Path) -> None:
     with TmuxPane(kiosk_command(tmp_path), 100, 30) as pane:
+        choose_english(pane)
         pane.wait_for(lambda s: "▶ What is ALS?" in s)
         pane.press("Enter")
         pane.wait_for(lambda s: "▶ What is ALS?" in s and "Esc Back" in s)
@@ -74,6 +82,7 @@ def test_nothing_the_speech_engine_or_audio_prints_reaches_the_terminal(tmp_path
     """pyttsx3 prints 'Audio saved to …', eSpeak NG and ALSA write to stderr: none of it may
     show. Speech runs for real here (NULL audio device, as on every machine without sound)."""
     with TmuxPane(kiosk_command(tmp_path), 100, 30) as pane:
+        choose_english(pane)
         pane.wait_for(lambda s: "▶ What is ALS?" in s)
         pane.press("Enter")
         pane.wait_for(lambda s: "Read/Pause" in s)

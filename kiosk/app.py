@@ -31,6 +31,7 @@ from kiosk.languages import (
 )
 from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.problems import Problem
+from kiosk.rtl import visual_line
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
@@ -172,7 +173,14 @@ class KioskApp(App[None], inherit_bindings=False):
     def legend(self, action_ids: tuple[str, ...]) -> str:
         """The key legend for these actions; speech keys only when there is speech."""
         offered = [a for a in action_ids if self.speaking is not None or a not in SPEECH_ACTIONS]
-        return legend_text(self.keymap, offered)
+        return self.as_drawn(legend_text(self.keymap, offered))
+
+    def as_drawn(self, line: str) -> str:
+        """A one-line interface text as it must be drawn: reordered for right-to-left
+        languages unless the terminal does bidi itself."""
+        if self.reorders_rtl and self.current_language().direction == "rtl":
+            return visual_line(line)[0]
+        return line
 
     # ------------------------------------------------------------------ languages
 

@@ -192,4 +192,4 @@ class Speaking:
 
 def show_status(screen: KioskScreen, text: str) -> None:
     for bar in screen.query(TopBar):
-        bar.set_status(text)
+        bar.set_status(screen.kiosk.as_drawn(text))

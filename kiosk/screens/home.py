@@ -4,48 +4,52 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from kiosk.content import Page, Run
 from kiosk.i18n import _
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets import FocusText, KeyLegend, TopBar
+from kiosk.widgets import FocusText, KeyLegend, Paragraph, TopBar
 
 
 class TopicItem(FocusText):
-    def __init__(self, page: Page) -> None:
-        super().__init__((Run(page.title, bold=True),), id=f"topic-{page.id}", lang=page.lang)
+    def __init__(self, page: Page, direction: str) -> None:
+        super().__init__(
+            (Run(page.title, bold=True),),
+            id=f"topic-{page.id}",
+            lang=page.lang,
+            direction=direction,
+        )
         self.page = page
 
 
 class LanguageChoice(FocusText):
     """The way to another language, always the last item."""
 
-    def __init__(self) -> None:
+    def __init__(self, direction: str) -> None:
         # "Language" in the current language, followed by the word in English for anyone
         # who cannot read the current one.
         label = _("Language")
         text = label if label == "Language" else f"{label} / Language"
-        super().__init__((Run(text, bold=True),), id="choose-language")
+        super().__init__((Run(text, bold=True),), id="choose-language", direction=direction)
 
 
 class HomeScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
 
     def compose(self) -> ComposeResult:
-        yield TopBar(_("ALS information"))
+        yield TopBar(self.kiosk.as_drawn(_("ALS information")))
         with VerticalScroll(classes="column"):
             pages = self.kiosk.localised_pages()
             if not pages:
-                yield Static(
-                    _("No information is available. Please tell a member of staff."),
-                    markup=False,
+                yield Paragraph(
+                    (Run(_("No information is available. Please tell a member of staff.")),),
                     classes="notice",
                 )
+            direction = self.kiosk.current_language().direction
             for page in pages:
-                yield TopicItem(page)
+                yield TopicItem(page, direction)
             if len(self.kiosk.offered_languages()) > 1:
-                yield LanguageChoice()
+                yield LanguageChoice(direction)
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
+from kiosk.content import Run
 from kiosk.i18n import _, ngettext
 from kiosk.screens.base import KioskScreen
+from kiosk.widgets import Paragraph
 
 
 def countdown_text(seconds: int) -> str:
@@ -38,17 +39,23 @@ class IdleWarningScreen(KioskScreen):
         self.seconds_left = seconds_left
 
     def compose(self) -> ComposeResult:
+        language = self.kiosk.current_language()
         with Vertical(classes="dialog"):
-            yield Static(_("Are you still there?"), markup=False, classes="dialog-title")
-            yield Static(countdown_text(self.seconds_left), markup=False, id="countdown")
-            yield Static(_("Press any key to continue."), markup=False)
+            for text, css_id in (
+                (_("Are you still there?"), "dialog-title"),
+                (countdown_text(self.seconds_left), "countdown"),
+                (_("Press any key to continue."), "continue"),
+            ):
+                yield Paragraph(
+                    (Run(text),), id=css_id, lang=language.tag, direction=language.direction
+                )
 
     def update_seconds(self, seconds_left: int) -> bool:
         """Show the new count; True when it changed."""
         if seconds_left == self.seconds_left:
             return False
         self.seconds_left = seconds_left
-        self.query_one("#countdown", Static).update(countdown_text(seconds_left))
+        self.query_one("#countdown", Paragraph).set_runs((Run(countdown_text(seconds_left)),))
         return True
 
     def handle_action(self, action: str) -> None:

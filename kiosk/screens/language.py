@@ -32,7 +32,7 @@ class LanguageScreen(KioskScreen):
         self.can_go_back = can_go_back
 
     def compose(self) -> ComposeResult:
-        yield TopBar(_("ALS information"))
+        yield TopBar(self.kiosk.as_drawn(_("ALS information")))
         with VerticalScroll(classes="column"):
             for language in self.kiosk.offered_languages():
                 yield LanguageItem(language)

@@ -24,7 +24,7 @@ class PageScreen(KioskScreen):
         self.page = page
 
     def compose(self) -> ComposeResult:
-        yield TopBar(_("ALS information"))
+        yield TopBar(self.kiosk.as_drawn(_("ALS information")))
         with VerticalScroll(classes="column"):
             language = self.kiosk.current_language()
             if not language.reviewed:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
 
+from kiosk.content import Run
 from kiosk.i18n import _
 from kiosk.screens.base import KioskScreen
+from kiosk.widgets import Paragraph
 
 MIN_WIDTH = 40
 MIN_HEIGHT = 12
@@ -20,12 +21,16 @@ class TooSmallScreen(KioskScreen):
     LEGEND_ACTIONS = ()
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            _("Please make the window larger."),
-            markup=False,
+        language = self.kiosk.current_language()
+        yield Paragraph(
+            (Run(_("Please make the window larger."), bold=True),),
             classes="too-small",
+            lang=language.tag,
+            direction=language.direction,
         )
-        yield Static("", markup=False, id="size", classes="too-small")
+        yield Paragraph(
+            (), id="size", classes="too-small", lang=language.tag, direction=language.direction
+        )
 
     def on_mount(self) -> None:
         self._show_size()
@@ -36,11 +41,10 @@ class TooSmallScreen(KioskScreen):
 
     def _show_size(self) -> None:
         width, height = self.app.size
-        self.query_one("#size", Static).update(
-            _("Now {width}×{height}, needs {min_width}×{min_height}.").format(
-                width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT
-            )
+        text = _("Now {width}×{height}, needs {min_width}×{min_height}.").format(
+            width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT
         )
+        self.query_one("#size", Paragraph).set_runs((Run(text),))
 
     def handle_action(self, action: str) -> None:
         """Nothing to act on until the window is large enough again."""

@@ -124,6 +124,12 @@ class FocusText(Widget, can_focus=True):
                     parts.append((text, style) if style else text)
         return Content.assemble(*parts)
 
+    def set_runs(self, runs: Sequence[Run]) -> None:
+        """Replace the text (a countdown, a size): it is wrapped again at the next render."""
+        self.runs = tuple(runs)
+        self._wrapped = None
+        self.refresh(layout=True)
+
     def app_reorders_rtl(self) -> bool:
         """False where the terminal does bidi itself (config [display] bidi = "terminal")."""
         return bool(getattr(self.app, "reorders_rtl", True))
@@ -151,3 +157,8 @@ class FocusText(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+class Paragraph(FocusText, can_focus=False):
+    """Text that is read but not chosen: notices, the idle warning. Same wrapping and
+    right-to-left handling as the focusable items, without a focus marker."""

@@ -94,7 +94,7 @@ def render(catalog: Catalog, *, with_line_numbers: bool) -> bytes:
     return buffer.getvalue()
 
 
-def update_po(po_path: Path, template: Catalog) -> bytes:
+def update_po(po_path: Path, template: Catalog, *, with_line_numbers: bool = True) -> bytes:
     """The PO file brought up to the template: new messages added, changed ones fuzzy.
 
     The translator's header is kept exactly as written: Babel rewrites headers and drops
@@ -110,7 +110,14 @@ def update_po(po_path: Path, template: Catalog) -> bytes:
         ):
             message.flags.discard("python-format")
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=79, include_previous=True, sort_output=False)
+    write_po(
+        buffer,
+        catalog,
+        width=79,
+        include_previous=True,
+        sort_output=False,
+        include_lineno=with_line_numbers,
+    )
     return _with_header_of(original, buffer.getvalue())
 
 

@@ -161,8 +161,19 @@ def _say(args: argparse.Namespace) -> int:
         print(f"als-kiosk say: no page {args.page_id!r} (pages: {known})", file=sys.stderr)
         return 2
     if args.lang != page.lang:
-        print(f"als-kiosk say: no {args.lang!r} translation (available: en)", file=sys.stderr)
-        return 2
+        from kiosk.languages import discover, template_keys
+
+        locales = args.locales or default_locales_dir()
+        languages, _ = discover(locales, template_keys(pages, locales), min_complete=0)
+        loaded = next((lang for lang in languages if lang.language.tag == args.lang), None)
+        if loaded is None:
+            available = ", ".join(["en", *(lang.language.tag for lang in languages)])
+            print(
+                f"als-kiosk say: no {args.lang!r} translation (available: {available})",
+                file=sys.stderr,
+            )
+            return 2
+        page = loaded.localise(page)
     synth = Synthesiser()
     try:
         clip, sentences = page_audio(page, synth, args.rate)
@@ -188,6 +199,7 @@ def _doctor(args: argparse.Namespace) -> int:
 
     findings = diagnose(
         content_dir=args.content or default_content_dir(),
+        locales_dir=args.locales or default_locales_dir(),
         config_path=_config_path(args.config),
     )
     for finding in findings:
@@ -215,7 +227,7 @@ def _extract(args: argparse.Namespace) -> int:
     for domain, (template, with_lines) in templates.items():
         wanted[locales / f"{domain}.pot"] = render(template, with_line_numbers=with_lines)
         for po in sorted(locales.glob(f"*/LC_MESSAGES/{domain}.po")):
-            wanted[po] = update_po(po, template)
+            wanted[po] = update_po(po, template, with_line_numbers=with_lines)
     stale = [
         path for path, data in wanted.items() if not path.exists() or path.read_bytes() != data
     ]

@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import load_pages
+from kiosk.languages import discover, template_keys
 from kiosk.settings import load_settings
 from kiosk.speech.controls import match_voice
 from kiosk.speech.player import real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
 
 MIN_COLUMNS, MIN_ROWS = 40, 12
+# Voices known to be weak (../shared/notes.md): said plainly, so the clinic can decide.
+WEAK_VOICES = {
+    "ar": "eSpeak NG reads Arabic without vowel marks roughly; check it with a native "
+    "speaker (als-kiosk say PAGE --lang ar --output page.wav).",
+}
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,9 @@ def _speech(languages: list[str]) -> list[Finding]:
             )
         else:
             names = [v[1] for v in info.voices if voice in v[2]]
-            findings.append(Finding(True, f"voice for {lang}", f"{voice} ({', '.join(names)})"))
+            weak = WEAK_VOICES.get(voice)
+            message = f"{voice} ({', '.join(names[:3])})" + (f"; note: {weak}" if weak else "")
+            findings.append(Finding(True, f"voice for {lang}", message))
     return findings
 
 
@@ -86,7 +94,7 @@ def _terminal() -> Finding:
     )
 
 
-def diagnose(*, content_dir: Path, config_path: Path | None) -> list[Finding]:
+def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) -> list[Finding]:
     findings: list[Finding] = []
     settings, config_problems = load_settings(config_path)
     if config_problems:
@@ -104,8 +112,20 @@ def diagnose(*, content_dir: Path, config_path: Path | None) -> list[Finding]:
         )
     else:
         findings.append(Finding(True, "content", f"{len(pages)} pages."))
+    languages, language_problems = discover(
+        locales_dir,
+        template_keys(pages, locales_dir),
+        min_complete=settings.language.min_complete,
+        offered=settings.language.offered,
+    )
+    findings.extend(
+        Finding(False, "languages", str(problem), "Run: als-kiosk check, and see locales/README.md")
+        for problem in language_problems
+    )
+    tags = ["en", *(loaded.language.tag for loaded in languages)]
+    findings.append(Finding(True, "languages", ", ".join(tags)))
     if settings.speech.enabled:
-        findings.extend(_speech(sorted({page.lang for page in pages} or {"en"})))
+        findings.extend(_speech(tags))
         findings.append(_audio())
     findings.append(_terminal())
     return findings

@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 from kiosk.clock import ManualClock
 from kiosk.palette import PALETTES
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen
-from tests.conftest import AppFactory
+from kiosk.screens.language import LanguageScreen
+from tests.conftest import LOCALES, AppFactory
 
 THEMES = sorted(PALETTES)
 # The look, without speech moving the highlight while the picture is taken.
@@ -90,3 +91,25 @@ def test_too_small(snap_compare: Snap, make_app: AppFactory, theme: str) -> None
 
     app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
     assert snap_compare(app, terminal_size=(30, 8), run_before=run_before)
+
+
+@pytest.mark.parametrize(("lang_index", "name"), [(1, "ar"), (5, "zh_Hans")])
+def test_page_in_arabic_and_chinese(
+    snap_compare: Snap, make_app: AppFactory, lang_index: int, name: str
+) -> None:
+    """The 'What is ALS?' page in Arabic (right-aligned, joined letters, read right to left,
+    'ALS' and 'amyotrophic lateral sclerosis' in Latin order) and in Chinese (wrapped
+    between characters, no emphasis markers), with the one-line 'not yet checked by a
+    medical translator' notice on top, in that language."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, LanguageScreen)
+        await pilot.press(*["down"] * lang_index, "enter")
+        await _until(pilot, HomeScreen)
+        await pilot.press("enter")
+        await _until(pilot, PageScreen)
+        await pilot.press("down")
+        await pilot.pause()
+
+    app = make_app(QUIET, locales_dir=LOCALES)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -24,7 +24,10 @@ class TmuxPane:
         return result.stdout
 
     def __enter__(self) -> TmuxPane:
-        env = {**os.environ, "TERM": "xterm-256color"}
+        # COLUMNS/LINES left in the environment (some test tools set them) would make the
+        # kiosk believe in another terminal size than the pane's.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        env["TERM"] = "xterm-256color"
         subprocess.run(
             [
                 "tmux",

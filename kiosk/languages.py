@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale
+from babel.messages.plurals import get_plural
 
 from kiosk.content import Block, Page
 from kiosk.po_check import Entry, check_header, check_message, parse_entries, valid_tag
@@ -61,7 +62,8 @@ class LoadedLanguage:
     counts: dict[str, Counts] = field(default_factory=dict)
 
     def translations(self) -> gettext.NullTranslations:
-        return CatalogTranslations(self.ui, self.plural)
+        # Plural rules from CLDR (the file's own count was checked against it on load).
+        return CatalogTranslations(self.ui, str(get_plural(self.language.tag)))
 
     def localise(self, page: Page) -> Page:
         """The page in this language; untranslated blocks stay English, marked and voiced so."""

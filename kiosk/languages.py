@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.plurals import get_plural
 
 from kiosk.content import Block, Page
 from kiosk.po_check import Entry, check_header, check_message, parse_entries, valid_tag
@@ -62,8 +61,10 @@ class LoadedLanguage:
     counts: dict[str, Counts] = field(default_factory=dict)
 
     def translations(self) -> gettext.NullTranslations:
-        # Plural rules from CLDR (the file's own count was checked against it on load).
-        return CatalogTranslations(self.ui, str(get_plural(self.language.tag)))
+        # The file's own Plural-Forms, whose count was checked against CLDR on load: its
+        # translator ordered the forms by that expression (Babel's and GNU's Arabic
+        # expressions number the forms for 11-99 and 100-102 differently).
+        return CatalogTranslations(self.ui, self.plural)
 
     def localise(self, page: Page) -> Page:
         """The page in this language; untranslated blocks stay English, marked and voiced so."""

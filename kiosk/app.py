@@ -20,7 +20,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.content import Page, load_pages
 from kiosk.i18n import activate
 from kiosk.idle import IdleTimer, Phase
-from kiosk.keymap import ACTIONS, SPEECH_ACTIONS
+from kiosk.keymap import ACTIONS, SPEECH_ACTIONS, SWITCH_ACTIONS
 from kiosk.languages import (
     SOURCE_LANGUAGE,
     Language,
@@ -32,6 +32,8 @@ from kiosk.languages import (
 from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.problems import Problem
 from kiosk.rtl import visual_line
+from kiosk.scanning import Choice, Highlight, Scanner, Switch, Timings
+from kiosk.scanning import Mode as ScanMode
 from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
@@ -39,11 +41,13 @@ from kiosk.screens.language import LanguageScreen
 from kiosk.settings import Settings, load_settings
 from kiosk.speaking import Speaking
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB, nearest_step
-from kiosk.speech.reader import SpeechEvent, SpeechReader
+from kiosk.speech.reader import SpeechEvent, SpeechReader, State
 from kiosk.themes import all_themes, theme_name
-from kiosk.widgets import legend_text
+from kiosk.widgets import ControlItem, legend_text
 
 IDLE_POLL_SECONDS = 0.25
+SCAN_TICK_SECONDS = 0.01
+"""Scan steps are computed from the clock; ticks only need to come often."""
 
 
 class KioskApp(App[None], inherit_bindings=False):
@@ -88,6 +92,22 @@ class KioskApp(App[None], inherit_bindings=False):
         self.keymap = dict(settings.keys)
         self.reorders_rtl = settings.display.bidi == "app"
         self.speaking: Speaking | None = None
+        mode = ScanMode(settings.input.mode)
+        self.scanner = (
+            None
+            if mode is ScanMode.KEYS
+            else Scanner(
+                self.clock,
+                mode,
+                Timings(
+                    scan_seconds=settings.input.scan_seconds,
+                    first_item_extra=settings.input.first_item_extra,
+                    loops=int(settings.input.loops),
+                    ignore_repeat_seconds=settings.input.ignore_repeat_seconds,
+                    hold_seconds=settings.input.hold_seconds,
+                ),
+            )
+        )
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
         self.animation_level = "none"
         for theme in all_themes():
@@ -114,6 +134,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.push_screen(self.start_screen())
         self.sync_size_screen()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
+        if self.scanner is not None:
+            self.set_interval(SCAN_TICK_SECONDS, self.scan_tick)
 
     def on_unmount(self) -> None:
         if self.speaking is not None:
@@ -159,6 +181,12 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def action_semantic(self, action: str) -> None:
         """Every key and switch ends here, as one of the kiosk's semantic actions."""
+        if action in SWITCH_ACTIONS:
+            self._switch_pressed(action)
+            return
+        focused = self.screen.focused
+        if action == "select" and isinstance(focused, ControlItem):
+            action = focused.action  # a control chosen by switch acts as its key would
         if action not in SPEECH_ACTIONS and self.speaking is not None:
             self.speaking.reader.stop()  # any other action interrupts speech (EN 5.1.3.5)
         screen = self.screen
@@ -223,6 +251,51 @@ class KioskApp(App[None], inherit_bindings=False):
             while len(self.screen_stack) > 2:
                 await self.pop_screen()
             await self.switch_screen(HomeScreen())
+
+    # ------------------------------------------------------------------ switch scanning
+
+    def _switch_pressed(self, action: str) -> None:
+        if self.scanner is None:
+            return
+        one_switch = self.scanner.mode is ScanMode.ONE_SWITCH
+        switch = Switch.SELECT if one_switch or action == "switch_select" else Switch.MOVE
+        self._show_scan(self.scanner.press(switch))
+
+    def restart_scan(self) -> None:
+        """A new screen: scan its items from the first."""
+        screen = self.screen
+        if self.scanner is None or not isinstance(screen, KioskScreen):
+            return
+        self._show_scan(self.scanner.start(len(screen.items())))
+
+    def scan_tick(self) -> None:
+        if self.scanner is None:
+            return
+        speaking = self.speaking
+        if speaking is not None and speaking.reader.state is State.SPEAKING:
+            # Auditory scanning waits for the item's name; reading a page holds the scan
+            # on the control that was chosen, so one press pauses it.
+            self.scanner.hold_for(self.scanner.timings.scan_seconds)
+        self._show_scan(self.scanner.tick())
+
+    def _show_scan(self, result: Highlight | Choice | None) -> None:
+        screen = self.screen
+        if result is None or not isinstance(screen, KioskScreen):
+            return
+        items = screen.items()
+        if isinstance(result, Choice):
+            for item in items:
+                item.remove_class("-scan-group")
+            if 0 <= result.item < len(items):
+                screen.focus_item(items[result.item])
+                self.action_semantic("select")
+            return
+        group = set(result.items) if result.is_group else set()
+        for index, item in enumerate(items):
+            item.set_class(index in group, "-scan-group")
+        if result.items and result.items[0] < len(items):
+            # Highlighting moves focus (and speech) only: it never activates (WCAG 3.2.1).
+            screen.focus_item(items[result.items[0]])
 
     def open_page(self, page: Page) -> None:
         self.push_screen(PageScreen(page))

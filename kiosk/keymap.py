@@ -36,7 +36,13 @@ ACTIONS: tuple[Action, ...] = (
     Action("faster", N_("Faster"), ("equals_sign",)),
     Action("quieter", N_("Quieter"), ("f7",)),
     Action("louder", N_("Louder"), ("f8",)),
+    # Switches (scanning modes only): interfaces usually send Space and Enter, or 1 and 2.
+    # In one-switch mode every switch key selects.
+    Action("switch_move", N_("Move"), ("1",)),
+    Action("switch_select", N_("Select"), ("2",)),
 )
+
+SWITCH_ACTIONS = frozenset({"switch_move", "switch_select"})
 
 SPEECH_ACTIONS = frozenset(
     {"read", "stop", "repeat", "next_sentence", "previous_sentence"}

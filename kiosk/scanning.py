@@ -158,6 +158,12 @@ class Scanner:
             moved = True
         return self.highlight if moved else None
 
+    def hold_for(self, seconds: float) -> None:
+        """Do not step for `seconds` from now: the item's name is still being spoken
+        (auditory scanning waits for it), or a page is being read."""
+        if self.mode is Mode.ONE_SWITCH and not self.paused:
+            self._next_step_at = max(self._next_step_at, self.clock.now() + seconds)
+
     @property
     def next_step_at(self) -> float:
         return self._next_step_at
@@ -224,9 +230,13 @@ class Scanner:
         if highlight.is_group:
             self._inside = highlight.items
             return self._restart_level()
-        self._inside = None
+        chosen = highlight.items[0]
+        # Go on scanning from the chosen item (it keeps focus): the next press chooses it
+        # again, so Read then Pause, or Louder three times, need no waiting.
+        level_position = self._position % len(self._level())
         self._restart_level()
-        return Choice(highlight.items[0])
+        self._position = level_position
+        return Choice(chosen)
 
     def back_to_groups(self) -> Highlight | None:
         self._inside = None

@@ -122,11 +122,58 @@ class LanguageSettings:
 
 
 @dataclass(frozen=True)
+class InputSettings:
+    mode: str = field(
+        default="keys",
+        metadata=_doc(
+            "keys (a few large keys), one-switch (automatic scanning: one switch selects) or "
+            "two-switch (step scanning: one switch moves, the other selects).",
+            choices=("keys", "one-switch", "two-switch"),
+        ),
+    )
+    scan_seconds: float = field(
+        default=1.5,
+        metadata=_doc(
+            "Time each item stays highlighted in one-switch scanning.", minimum=0.5, maximum=10
+        ),
+    )
+    first_item_extra: float = field(
+        default=0.75,
+        metadata=_doc("Extra time on the first item of each scan.", minimum=0, maximum=10),
+    )
+    loops: float = field(
+        default=3.0,
+        metadata=_doc(
+            "Scans through all items before scanning pauses until a press.", minimum=1, maximum=10
+        ),
+    )
+    ignore_repeat_seconds: float = field(
+        default=0.3,
+        metadata=_doc(
+            "A second press of the same switch within this time is ignored "
+            "(tremor; EN 301 549 5.8 asks for up to at least 0.5 s).",
+            minimum=0,
+            maximum=2,
+        ),
+    )
+    hold_seconds: float = field(
+        default=0.0,
+        metadata=_doc(
+            "0 = off. Otherwise a switch must be held this long to count (needs the "
+            "terminal's key auto-repeat).",
+            minimum=0,
+            maximum=3,
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
+    input: InputSettings = field(default_factory=InputSettings)
     keys: dict[str, tuple[str, ...]] = field(default_factory=default_keymap)
     """Semantic action id → keys, e.g. `next = ["down", "tab"]`."""
 
@@ -136,6 +183,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "session": SessionSettings,
     "speech": SpeechSettings,
     "language": LanguageSettings,
+    "input": InputSettings,
 }
 
 

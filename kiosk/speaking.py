@@ -12,7 +12,7 @@ from kiosk.i18n import _
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB
 from kiosk.speech.reader import EventKind, Notice, SpeechEvent, SpeechReader, State, Utterance
 from kiosk.speech.sentences import split_sentences
-from kiosk.widgets import FocusText, TopBar
+from kiosk.widgets import ControlItem, FocusText, TopBar
 
 if TYPE_CHECKING:
     from kiosk.screens.base import KioskScreen
@@ -118,8 +118,15 @@ class Speaking:
     def read_from_focus(self, screen: KioskScreen) -> None:
         items = screen.items()
         focused = screen.focused
-        first = items.index(focused) if isinstance(focused, FocusText) and focused in items else 0
-        self._speak(item_utterances(items, first, len(items)), follow=True)
+        if isinstance(focused, ControlItem) or not (
+            isinstance(focused, FocusText) and focused in items
+        ):
+            first = screen.read_start()
+        else:
+            first = items.index(focused)
+        # Reading from a control (switch users) leaves focus on the control.
+        follow = not isinstance(focused, ControlItem)
+        self._speak(item_utterances(items, first, len(items)), follow=follow)
 
     def _confirm(self, screen: KioskScreen, message: str) -> None:
         """Say the new setting, then carry on from the sentence that was being read."""
@@ -165,10 +172,15 @@ class Speaking:
         if self._highlighted is not item:
             self._clear_highlight()
         if screen.focused is not item:
-            if not self._follow_focus:
+            if self._follow_focus:
+                self._reader_moved_focus = item
+                screen.focus_item(item)
+            elif isinstance(screen.focused, ControlItem):
+                # Switch users keep the highlight on the control (one press pauses);
+                # the page still scrolls to the sentence being read.
+                item.scroll_visible(animate=False, immediate=True)
+            else:
                 return
-            self._reader_moved_focus = item
-            screen.focus_item(item)
         item.set_highlight((utterance.start, utterance.end))
         self._highlighted = item
 

@@ -55,7 +55,8 @@ def test_wcag_2_2_1_warning_shorter_than_20_seconds_is_refused() -> None:
 
 def test_unknown_table_and_setting_are_reported() -> None:
     assert problems_of("[sound]\nx = 1\n[display]\nthem = 'dark'\n") == [
-        "clinic.toml:1: unknown table [sound] (known: display, session, speech, language, keys)",
+        "clinic.toml:1: unknown table [sound] "
+        "(known: display, session, speech, language, input, keys)",
         "clinic.toml:4: unknown setting `them` in [display] (known: theme, bidi)",
     ]
 

@@ -62,6 +62,10 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         elif action == "back":
             self.go_back()
 
+    def read_start(self) -> int:
+        """Index of the item Read starts from when focus is not on text (a control)."""
+        return 0
+
     def activate(self, item: FocusText) -> None:
         """The focused item was chosen. Screens with choices override this."""
 
@@ -73,6 +77,10 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         speaking = self.kiosk.speaking
         if speaking is not None and isinstance(event.widget, FocusText):
             speaking.focused(self, event.widget)
+
+    def on_screen_resume(self) -> None:
+        # After the refresh: a new screen's items are mounted by then.
+        self.call_after_refresh(self.kiosk.restart_scan)
 
     def on_resize(self) -> None:
         # Screens get the new size after the app has applied it (the app's own Resize

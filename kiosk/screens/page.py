@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from babel.dates import format_date
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
 from kiosk.content import BlockKind, Page, Run
 from kiosk.i18n import _
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets import FocusText, KeyLegend, TopBar
+from kiosk.widgets import ControlBar, FocusText, KeyLegend, TopBar
 
 
 class BlockView(FocusText):
@@ -22,10 +23,13 @@ class PageScreen(KioskScreen):
     def __init__(self, page: Page) -> None:
         super().__init__()
         self.page = page
+        self.last_block: BlockView | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.kiosk.as_drawn(_("ALS information")))
         with VerticalScroll(classes="column"):
+            if self.kiosk.scanner is not None:
+                yield ControlBar()
             language = self.kiosk.current_language()
             if not language.reviewed:
                 yield BlockView(
@@ -56,7 +60,22 @@ class PageScreen(KioskScreen):
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
-        self.move_focus(0)
+        blocks = list(self.query(BlockView))
+        if blocks:
+            self.focus_item(blocks[0])
+
+    def read_start(self) -> int:
+        """Where Read starts when a control has focus: the last block read or focused."""
+        items = self.items()
+        blocks = [i for i, item in enumerate(items) if isinstance(item, BlockView)]
+        if self.last_block is not None and self.last_block in items:
+            return items.index(self.last_block)
+        return blocks[0] if blocks else 0
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, BlockView):
+            self.last_block = event.widget
+        super().on_descendant_focus(event)
 
     def go_back(self) -> None:
         self.dismiss()

@@ -52,12 +52,15 @@ class Speaking:
         self._message = ""
         self._no_sound = False
         """The NULL device is playing: say so beside every speech status."""
+        self._reading = False
+        """The speech is a page being read (not an item's name or a message)."""
         self._follow_focus = False
         """True while reading on from item to item: focus follows the sentence."""
 
-    def _speak(self, utterances: list[Utterance], *, follow: bool) -> None:
+    def _speak(self, utterances: list[Utterance], *, follow: bool, reading: bool = False) -> None:
         self._request = self.reader.speak(utterances)
         self._follow_focus = follow
+        self._reading = reading
 
     # ------------------------------------------------------------------ what to say
 
@@ -67,9 +70,11 @@ class Speaking:
         self._interface_request = self._request
 
     def is_reading(self) -> bool:
-        """A page (not an interface message) is being read aloud: someone is listening."""
-        current = self.reader.current
-        return self.reader.state is State.SPEAKING and current is not None and current[1].item >= 0
+        """A page (not an item's name or a message) is being read aloud: someone listens."""
+        return self.reader.state is State.SPEAKING and self._reading
+
+    def is_paused_reading(self) -> bool:
+        return self.reader.state is State.PAUSED and self._reading
 
     def focused(self, screen: KioskScreen, item: FocusText) -> None:
         """Focus moved: speak the item, unless the reader itself moved it there."""
@@ -85,10 +90,11 @@ class Speaking:
     def handle(self, screen: KioskScreen, action: str) -> None:
         reader = self.reader
         if action == "read":
-            if reader.state is State.SPEAKING:
+            # Pause only a page being read: an item's name being said is simply replaced.
+            if reader.state is State.SPEAKING and self.is_reading():
                 reader.pause()
                 self._status(screen, _("Paused"))
-            elif reader.state is State.PAUSED:
+            elif reader.state is State.PAUSED and self.is_paused_reading():
                 reader.resume()
                 self._status(screen, _("Reading"))
             else:
@@ -126,7 +132,7 @@ class Speaking:
             first = items.index(focused)
         # Reading from a control (switch users) leaves focus on the control.
         follow = not isinstance(focused, ControlItem)
-        self._speak(item_utterances(items, first, len(items)), follow=follow)
+        self._speak(item_utterances(items, first, len(items)), follow=follow, reading=True)
 
     def _confirm(self, screen: KioskScreen, message: str) -> None:
         """Say the new setting, then carry on from the sentence that was being read."""
@@ -140,7 +146,11 @@ class Speaking:
                 for u in item_utterances(items, current[1].item, len(items))
                 if (u.item, u.start) >= (current[1].item, current[1].start)
             ]
-        self._speak([Utterance(message, UI_LANG, -1, 0, len(message)), *rest], follow=bool(rest))
+        self._speak(
+            [Utterance(message, UI_LANG, -1, 0, len(message)), *rest],
+            follow=bool(rest) and self._follow_focus,
+            reading=bool(rest),
+        )
 
     # ------------------------------------------------------------------ what is being said
 
@@ -150,7 +160,8 @@ class Speaking:
         if event.kind is EventKind.SENTENCE and event.utterance is not None:
             if event.utterance.item >= 0:  # not an interface message: it shows itself
                 self._show_sentence(screen, event.utterance)
-                self._status(screen, _("Reading"))
+                # "Reading" is a page being read, not an item's name said on focus.
+                self._status(screen, _("Reading") if self._reading else "")
         elif event.kind is EventKind.DONE:
             self._clear_highlight()
             self._status(screen, "")

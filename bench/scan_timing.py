@@ -19,7 +19,10 @@ from kiosk.app import create_app
 async def measure(steps: int) -> list[float]:
     folder = Path(tempfile.mkdtemp())
     config = folder / "kiosk.toml"
-    config.write_text('[input]\nmode = "one-switch"\nloops = 10\n[speech]\nspeak_focus = false\n')
+    config.write_text(
+        '[input]\nmode = "one-switch"\nloops = 10\n'
+        "[speech]\nspeak_focus = false\n[session]\nidle_seconds = 0\n"
+    )
     (folder / "no-locales").mkdir()
     app = create_app(config_path=config, locales_dir=folder / "no-locales")
     lateness: list[float] = []

@@ -7,7 +7,7 @@ them is to scan to them, so in the scanning modes the page shows them as items.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid
+from textual.containers import Vertical
 
 from kiosk.content import Run
 from kiosk.i18n import N_, _
@@ -41,12 +41,11 @@ class ControlItem(FocusText):
         self.action = action
 
 
-class ControlBar(Grid):
+class ControlBar(Vertical):
     DEFAULT_CSS = """
     ControlBar {
-        grid-size: 2;
-        grid-gutter: 0 1;
         height: auto;
+        margin-bottom: 1;
     }
     """
 

@@ -7,6 +7,7 @@ switch presses sent with tmux, nothing else. Real time: one-switch scanning at 1
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 import time
 from pathlib import Path
 
@@ -44,6 +45,10 @@ def marked(screen: str, label: str) -> bool:
     return any(
         line.strip().lstrip("▌").strip().startswith(f"▶ {label}") for line in screen.splitlines()
     )
+
+
+def marked_now(label: str) -> Callable[[str], bool]:
+    return lambda screen: marked(screen, label)
 
 
 def in_group(screen: str, label: str) -> bool:
@@ -91,7 +96,7 @@ def test_the_whole_journey_with_two_keys(tmp_path: Path) -> None:
             "Stem cell therapy",
         )[1:]:
             switch.press("1")
-            pane.wait_for(lambda s, label=label: marked(s, label))
+            pane.wait_for(marked_now(label))
         switch.press("2")
         pane.wait_for(lambda s: in_group(s, "Read/Pause") and in_group(s, "Back"))
         switch.press("2")  # into the first group of controls: Back … Previous sentence
@@ -105,7 +110,7 @@ def test_the_whole_journey_with_two_keys(tmp_path: Path) -> None:
         # Step on through Stop, Repeat, Previous sentence and round to Back.
         for label in ("Stop", "Repeat", "Previous sentence", "Back"):
             switch.press("1")
-            pane.wait_for(lambda s, label=label: marked(s, label))
+            pane.wait_for(marked_now(label))
         switch.press("2")
         pane.wait_for(lambda s: "What is ALS?" in s and "Does stem cell" not in s)
         assert pane.is_running()

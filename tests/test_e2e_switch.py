@@ -7,8 +7,8 @@ switch presses sent with tmux, nothing else. Real time: one-switch scanning at 1
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest

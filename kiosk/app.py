@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.timer import Timer
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.content import Page, load_pages
@@ -92,6 +93,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.keymap = dict(settings.keys)
         self.reorders_rtl = settings.display.bidi == "app"
         self.speaking: Speaking | None = None
+        self._scan_timer: Timer | None = None
+        self._armed_for = -1.0
         mode = ScanMode(settings.input.mode)
         self.scanner = (
             None
@@ -135,6 +138,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.sync_size_screen()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
         if self.scanner is not None:
+            # Frequent ticks settle presses; the exact step times come from a timer.
             self.set_interval(SCAN_TICK_SECONDS, self.scan_tick)
 
     def on_unmount(self) -> None:
@@ -277,6 +281,20 @@ class KioskApp(App[None], inherit_bindings=False):
             # on the control that was chosen, so one press pauses it.
             self.scanner.hold_for(self.scanner.timings.scan_seconds)
         self._show_scan(self.scanner.tick())
+        self._arm_scan_timer()
+
+    def _arm_scan_timer(self) -> None:
+        """A one-shot timer for the exact moment the next step is due: polling alone
+        would add up to a polling interval of lateness to every step."""
+        if self.scanner is None:
+            return
+        due = self.scanner.next_step_at
+        delay = due - self.clock.now()
+        if 0 < delay < 60 and due != self._armed_for:
+            if self._scan_timer is not None:
+                self._scan_timer.stop()
+            self._armed_for = due
+            self._scan_timer = self.set_timer(delay, self.scan_tick)
 
     def _show_scan(self, result: Highlight | Choice | None) -> None:
         screen = self.screen

@@ -18,7 +18,8 @@ from pathlib import Path
 from babel import Locale
 
 from kiosk.content import Block, Page
-from kiosk.po_check import Entry, check_header, check_message, parse_entries, valid_tag
+from kiosk.po_check import check_header, check_message, parse_entries, valid_tag
+from kiosk.po_check import header as po_header
 from kiosk.problems import Problem
 from kiosk.text import clip, sanitise
 
@@ -118,18 +119,6 @@ def _read(path: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, 0, f"cannot read: {error.strerror}")]
 
 
-def _header_fields(entries: list[Entry]) -> dict[str, str]:
-    for entry in entries:
-        if entry.msgid == "" and entry.context is None and not entry.obsolete:
-            fields = {}
-            for line in entry.strings.get(0, "").splitlines():
-                if ":" in line:
-                    key, value = line.split(":", 1)
-                    fields[key.strip().lower()] = value.strip()
-            return fields
-    return {}
-
-
 def load_language(
     folder: Path, template_keys: TemplateKeys
 ) -> tuple[LoadedLanguage | None, list[Problem]]:
@@ -162,7 +151,7 @@ def load_language(
         if syntax or header:
             usable = False
             continue
-        fields = _header_fields(entries)
+        _, fields = po_header(entries)
         if domain == "content":
             review = fields.get("x-medical-review", "").strip().lower()
             language = replace(

@@ -201,7 +201,8 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
     return entries, problems
 
 
-def _header(entries: list[Entry]) -> tuple[Entry | None, dict[str, str]]:
+def header(entries: list[Entry]) -> tuple[Entry | None, dict[str, str]]:
+    """The header entry and its fields (lower-case names), if the file has one."""
     for entry in entries:
         if entry.msgid == "" and entry.context is None and not entry.obsolete:
             fields = {}
@@ -219,8 +220,8 @@ def _nplurals(expression: str) -> int | None:
 
 
 def check_header(entries: list[Entry], path: Path, tag: str) -> list[Problem]:
-    header, fields = _header(entries)
-    if header is None:
+    head, fields = header(entries)
+    if head is None:
         return [
             Problem(
                 path,
@@ -231,10 +232,10 @@ def check_header(entries: list[Entry], path: Path, tag: str) -> list[Problem]:
 
     def line_of(name: str) -> int:
         """The line of one header field, so the translator lands on it."""
-        for number, text in header.header_lines:
+        for number, text in head.header_lines:
             if text.lower().startswith(name.lower() + ":"):
                 return number
-        return header.string_lines.get(0, header.line)
+        return head.string_lines.get(0, head.line)
 
     problems: list[Problem] = []
     if fields.get("language", "").replace("-", "_") != tag:

@@ -71,7 +71,7 @@ def test_the_whole_journey_with_only_one_key(tmp_path: Path) -> None:
         switch.press("1")
         pane.wait_for(lambda s: marked(s, "Read/Pause"), timeout=40)
         switch.press("1")
-        pane.wait_for(lambda s: "Reading" in s, timeout=20)
+        pane.wait_for(lambda s: "Reading" in s, timeout=60)
         switch.press("1")  # the scan waited on Read/Pause: one press pauses
         pane.wait_for(lambda s: "Paused" in s, timeout=20)
         pane.wait_for(lambda s: marked(s, "Back"), timeout=60)
@@ -104,7 +104,7 @@ def test_the_whole_journey_with_two_keys(tmp_path: Path) -> None:
         switch.press("1")
         pane.wait_for(lambda s: marked(s, "Read/Pause"))
         switch.press("2")
-        pane.wait_for(lambda s: "Reading" in s)
+        pane.wait_for(lambda s: "Reading" in s, timeout=60)
         switch.press("2")
         pane.wait_for(lambda s: "Paused" in s)
         # Step on through Stop, Repeat, Previous sentence and round to Back.

@@ -87,7 +87,9 @@ def test_nothing_the_speech_engine_or_audio_prints_reaches_the_terminal(tmp_path
         pane.press("Enter")
         pane.wait_for(lambda s: "Read/Pause" in s)
         pane.press("Down", "Space")
-        pane.wait_for(lambda s: "Reading" in s)
+        # Generous: the first sentence waits for the engine and the device probe, and CI
+        # machines are shared.
+        pane.wait_for(lambda s: "Reading" in s, timeout=60)
         pane.press("=", "F8", "n", "r")
         screen = pane.wait_for(lambda s: "Volume" in s or "Speed" in s or "Reading" in s)
         history = pane.tmux("capture-pane", "-p", "-S", "-1000", "-t", "kiosk")

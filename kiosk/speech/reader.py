@@ -199,9 +199,12 @@ class SpeechReader:
         self.state = State.IDLE
 
     def _run(self) -> None:
+        # The engine starts while the device is probed: the first sentence waits for
+        # the slower of the two, not for both.
+        starting = threading.Thread(target=self._start_engine, name="speech-start", daemon=True)
+        starting.start()
         self._open_player()
-        with contextlib.suppress(SpeechUnavailable):
-            self.synthesiser.start()  # a failure is reported when someone asks for speech
+        starting.join()
         while True:
             try:
                 command, argument = self._commands.get(timeout=WATCH_SECONDS)
@@ -216,6 +219,10 @@ class SpeechReader:
                 self.state = State.IDLE
                 self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_ENGINE))
                 self._emit(SpeechEvent(EventKind.DONE))
+
+    def _start_engine(self) -> None:
+        with contextlib.suppress(SpeechUnavailable):
+            self.synthesiser.start()  # a failure is reported when someone asks for speech
 
     def _handle(self, command: str, argument: Any) -> None:
         if command == "speak":

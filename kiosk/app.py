@@ -8,6 +8,7 @@ CLI and the tests alike.
 from __future__ import annotations
 
 import gettext
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,17 +32,24 @@ from kiosk.languages import (
     template_keys,
 )
 from kiosk.paths import default_content_dir, default_locales_dir
+from kiosk.personal import Personal
 from kiosk.problems import Problem
 from kiosk.rtl import visual_line
 from kiosk.scanning import Choice, Highlight, Scanner, Switch, Timings
 from kiosk.scanning import Mode as ScanMode
-from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen, is_too_small
+from kiosk.screens import (
+    HomeScreen,
+    IdleWarningScreen,
+    PageScreen,
+    SettingsScreen,
+    TooSmallScreen,
+    is_too_small,
+)
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
 from kiosk.screens.language import LanguageScreen
 from kiosk.settings import Settings, load_settings
 from kiosk.speaking import Speaking
-from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB, nearest_step
 from kiosk.speech.reader import SpeechEvent, SpeechReader, State
 from kiosk.themes import all_themes, theme_name
 from kiosk.widgets import ControlItem, legend_text
@@ -94,31 +102,65 @@ class KioskApp(App[None], inherit_bindings=False):
         self.reorders_rtl = settings.display.bidi == "app"
         self.speaking: Speaking | None = None
         self._scan_timer: Timer | None = None
+        self._scan_ticks: Timer | None = None
         self._armed_for = -1.0
-        mode = ScanMode(settings.input.mode)
-        self.scanner = (
-            None
-            if mode is ScanMode.KEYS
-            else Scanner(
-                self.clock,
-                mode,
-                Timings(
-                    scan_seconds=settings.input.scan_seconds,
-                    first_item_extra=settings.input.first_item_extra,
-                    loops=int(settings.input.loops),
-                    ignore_repeat_seconds=settings.input.ignore_repeat_seconds,
-                    hold_seconds=settings.input.hold_seconds,
-                ),
-            )
-        )
+        self.personal = Personal.clinic_defaults(settings)
+        self.scanner: Scanner | None = self._make_scanner(self.personal)
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
         self.animation_level = "none"
         for theme in all_themes():
             self.register_theme(theme)
-        self.apply_theme(settings.display.theme)
+        self.theme_palette = ""
+        self.apply_theme(self.personal.theme)
         self.set_keymap({action: ",".join(keys) for action, keys in self.keymap.items()})
 
+    def _make_scanner(self, personal: Personal) -> Scanner | None:
+        mode = ScanMode(personal.mode)
+        if mode is ScanMode.KEYS:
+            return None
+        configured = self.settings.input
+        timings = Timings(
+            scan_seconds=personal.scan_seconds,
+            first_item_extra=configured.first_item_extra,
+            loops=int(configured.loops),
+            ignore_repeat_seconds=configured.ignore_repeat_seconds,
+            hold_seconds=configured.hold_seconds,
+        )
+        return Scanner(self.clock, mode, timings)
+
+    def current_personal(self) -> Personal:
+        """The person's settings now (speed and volume also change by their own keys)."""
+        if self.speaking is None:
+            return self.personal
+        reader = self.speaking.reader
+        return replace(self.personal, rate_step=reader.rate_step, volume_step=reader.volume_step)
+
+    def apply_personal(self, personal: Personal) -> None:
+        """Put one person's choices (or, at the reset, the clinic's) into effect."""
+        before = self.personal
+        self.personal = personal
+        if self.speaking is not None:
+            self.speaking.reader.set_rate_step(personal.rate_step)
+            self.speaking.reader.set_volume_step(personal.volume_step)
+        if personal.theme != self.theme_palette:
+            self.apply_theme(personal.theme)
+        if (personal.mode, personal.scan_seconds) != (before.mode, before.scan_seconds):
+            self.scanner = self._make_scanner(personal)
+            self._run_scan_ticks()
+
+    def _run_scan_ticks(self) -> None:
+        """Frequent ticks settle presses while scanning; none at all with keys only."""
+        if self.scanner is not None and self._scan_ticks is None:
+            self._scan_ticks = self.set_interval(SCAN_TICK_SECONDS, self.scan_tick)
+        elif self.scanner is None:
+            for timer in (self._scan_ticks, self._scan_timer):
+                if timer is not None:
+                    timer.stop()
+            self._scan_ticks = self._scan_timer = None
+            self._armed_for = -1.0
+
     def apply_theme(self, palette_name: str) -> None:
+        self.theme_palette = palette_name
         self.theme = theme_name(palette_name)
         self.set_class(palette_name == "plain", "-plain")
 
@@ -129,17 +171,16 @@ class KioskApp(App[None], inherit_bindings=False):
         if speech.enabled:
             reader = SpeechReader(
                 self._speech_event_from_thread,
-                rate_step=nearest_step(int(speech.rate_wpm), RATE_STEPS_WPM),
-                volume_step=nearest_step(int(speech.volume_db), VOLUME_STEPS_DB),
+                rate_step=self.personal.rate_step,
+                volume_step=self.personal.volume_step,
             )
             self.speaking = Speaking(reader, speak_focus=speech.speak_focus)
         self.set_language(self.settings.language.default)
         self.push_screen(self.start_screen())
         self.sync_size_screen()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
-        if self.scanner is not None:
-            # Frequent ticks settle presses; the exact step times come from a timer.
-            self.set_interval(SCAN_TICK_SECONDS, self.scan_tick)
+        # Frequent ticks settle presses; the exact step times come from a one-shot timer.
+        self._run_scan_ticks()
 
     def on_unmount(self) -> None:
         if self.speaking is not None:
@@ -315,6 +356,9 @@ class KioskApp(App[None], inherit_bindings=False):
             # Highlighting moves focus (and speech) only: it never activates (WCAG 3.2.1).
             screen.focus_item(items[result.items[0]])
 
+    def open_settings(self) -> None:
+        self.push_screen(SettingsScreen())
+
     def open_page(self, page: Page) -> None:
         self.push_screen(PageScreen(page))
 
@@ -358,7 +402,7 @@ class KioskApp(App[None], inherit_bindings=False):
         with self.batch_update():
             while len(self.screen_stack) > 2:
                 await self.pop_screen()
-            self.apply_theme(self.settings.display.theme)
+            self.apply_personal(Personal.clinic_defaults(self.settings))
             self.set_language(self.settings.language.default)
             await self.switch_screen(self.start_screen())
         self.sync_size_screen()

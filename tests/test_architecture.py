@@ -17,6 +17,7 @@ CORE = [
     "kiosk.layout",
     "kiosk.palette",
     "kiosk.paths",
+    "kiosk.personal",
     "kiosk.problems",
     "kiosk.readability",
     "kiosk.settings",

@@ -14,7 +14,13 @@ from textual.pilot import Pilot
 
 from kiosk.clock import ManualClock
 from kiosk.palette import PALETTES
-from kiosk.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen
+from kiosk.screens import (
+    HomeScreen,
+    IdleWarningScreen,
+    PageScreen,
+    SettingsScreen,
+    TooSmallScreen,
+)
 from kiosk.screens.language import LanguageScreen
 from tests.conftest import LOCALES, AppFactory
 
@@ -112,4 +118,33 @@ def test_page_in_arabic_and_chinese(
         await pilot.pause()
 
     app = make_app(QUIET, locales_dir=LOCALES)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_scan_group_highlight(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
+    """One-switch scanning on Home: the first group of four topics is highlighted — a thick
+    bar at the left of each of them (in plain: '+' before each, and underlined) — and the
+    first topic has the focus marker. Nothing has been chosen."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        await pilot.pause()
+
+    config = f'[display]\ntheme = "{theme}"\n[input]\nmode = "one-switch"\n' + QUIET
+    assert snap_compare(make_app(config), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_settings(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
+    """Settings: 'Controls: Keys', 'Scan time: 1.5 seconds', 'Colours: …' (this theme's
+    name), 'Speech speed: 140 words per minute', 'Volume: 6 of 7', 'Back'; the first line
+    focused."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        await pilot.press(*["down"] * 10, "enter")
+        await _until(pilot, SettingsScreen)
+
+    app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -33,6 +33,13 @@ class LanguageChoice(FocusText):
         super().__init__((Run(text, bold=True),), id="choose-language", direction=direction)
 
 
+class SettingsChoice(FocusText):
+    """The way to the person's own settings (colours, speech, switches)."""
+
+    def __init__(self, direction: str) -> None:
+        super().__init__((Run(_("Settings"), bold=True),), id="settings", direction=direction)
+
+
 class HomeScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
 
@@ -50,6 +57,7 @@ class HomeScreen(KioskScreen):
                 yield TopicItem(page, direction)
             if len(self.kiosk.offered_languages()) > 1:
                 yield LanguageChoice(direction)
+            yield SettingsChoice(direction)
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
@@ -62,3 +70,5 @@ class HomeScreen(KioskScreen):
             self.kiosk.open_page(item.page)
         elif isinstance(item, LanguageChoice):
             self.kiosk.open_language_picker()
+        elif isinstance(item, SettingsChoice):
+            self.kiosk.open_settings()

@@ -83,9 +83,12 @@ class FocusText(Widget, can_focus=True):
         return len(self._lines(width))
 
     def _marker(self) -> str:
-        if not self.has_focus:
-            return " " * MARKER_WIDTH
         plain = self.app.theme.endswith("-plain")
+        if not self.has_focus:
+            # The other items of a scanned group: the plain theme has no bar to show them,
+            # so they get a character of their own (shape, not colour; readable as text).
+            in_group = plain and self.has_class("-scan-group")
+            return ("+" if in_group else "").ljust(MARKER_WIDTH)
         return (">" if plain else "▶").ljust(MARKER_WIDTH)
 
     def _rtl_line(self, line: Line, width: int) -> list[str | tuple[str, str]]:

@@ -52,10 +52,14 @@ class Speaking:
         self._message = ""
         self._no_sound = False
         """The NULL device is playing: say so beside every speech status."""
+        self._no_engine = False
+        """The speech engine did not start or answer: shown until a sentence plays."""
         self._reading = False
         """The speech is a page being read (not an item's name or a message)."""
         self._follow_focus = False
         """True while reading on from item to item: focus follows the sentence."""
+        self._reading_from: FocusText | None = None
+        """The item that had focus when Read was pressed."""
 
     def _speak(self, utterances: list[Utterance], *, follow: bool, reading: bool = False) -> None:
         self._request = self.reader.speak(utterances)
@@ -80,6 +84,11 @@ class Speaking:
         """Focus moved: speak the item, unless the reader itself moved it there."""
         if item is self._reader_moved_focus:
             self._reader_moved_focus = None
+            return
+        if self._reading and item is self._reading_from:
+            # Keys that come together (Down, then Read): Textual reports the focus after
+            # the reading has begun from that very item. Saying its name would cut the
+            # reading off.
             return
         if self.speak_focus:
             items = screen.items()
@@ -133,6 +142,7 @@ class Speaking:
         # Reading from a control (switch users) leaves focus on the control.
         follow = not isinstance(focused, ControlItem)
         self._speak(item_utterances(items, first, len(items)), follow=follow, reading=True)
+        self._reading_from = focused if isinstance(focused, FocusText) else None
 
     def _confirm(self, screen: KioskScreen, message: str) -> None:
         """Say the new setting, then carry on from the sentence that was being read."""
@@ -158,6 +168,7 @@ class Speaking:
         if event.request != self._request:
             return  # from speech that has since been replaced
         if event.kind is EventKind.SENTENCE and event.utterance is not None:
+            self._no_engine = False
             if event.utterance.item >= 0:  # not an interface message: it shows itself
                 self._show_sentence(screen, event.utterance)
                 # "Reading" is a page being read, not an item's name said on focus.
@@ -170,6 +181,7 @@ class Speaking:
                 self._no_sound = True
                 self._status(screen, self._message)
             else:
+                self._no_engine = event.notice is Notice.NO_ENGINE
                 # EN 301 549 5.1.3.15: the problem is said, not only shown, where it can be.
                 self._status(screen, notice_text(event.notice))
                 if event.notice is Notice.NO_VOICE and event.request != self._interface_request:
@@ -202,10 +214,16 @@ class Speaking:
 
     def _status(self, screen: KioskScreen, message: str) -> None:
         self._message = message
-        if self._no_sound:
+        if self._no_engine and not message:
+            message = notice_text(Notice.NO_ENGINE)  # stays until speech works again
+        elif self._no_sound and message != notice_text(Notice.NO_ENGINE):
             no_sound = _("no sound")
             message = f"{message} · {no_sound}" if message else notice_text(Notice.NO_SOUND)
         show_status(screen, message)
+
+    def show_lasting_notices(self, screen: KioskScreen) -> None:
+        """A screen came to the front: show a problem that still lasts (no sound, no speech)."""
+        self._status(screen, "")
 
     def reset(self) -> None:
         self._clear_highlight()

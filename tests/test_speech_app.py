@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 
+from textual import events
 from textual.pilot import Pilot
 
 from kiosk.app import KioskApp
@@ -226,3 +227,21 @@ async def test_508_402_2_1_the_enlarge_notice_is_spoken(make_app: AppFactory) ->
     async with at_home(app) as pilot:
         await pilot.resize_terminal(20, 8)
         await wait_until(pilot, lambda: spoken(reader_of(app)) == "Please make the window larger.")
+
+
+async def test_read_pressed_right_after_a_move_reads_on_and_is_not_cut_by_the_focus_name(
+    make_app: AppFactory,
+) -> None:
+    """Down and Space in one burst: Textual reports the new focus after Read has begun;
+    saying the focused item's name then must not replace the reading (seen on CI)."""
+    app = make_app()  # focus speech on
+    async with at_home(app) as pilot:
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PageScreen)
+        # Both keys queued at once, as a terminal delivers keys pressed in quick succession.
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("space", " "))
+        await wait_until(pilot, lambda: app.speaking is not None and app.speaking.is_reading())
+        await pilot.pause(0.3)
+        assert app.speaking is not None and app.speaking.is_reading()
+        assert status(app).startswith("Reading")

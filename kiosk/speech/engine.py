@@ -44,6 +44,28 @@ def _remove_stale_folders() -> None:
         folder.rmdir()
 
 
+def _memory_file() -> int:
+    """A file descriptor of an anonymous in-memory file (Linux memfd), or -1."""
+    try:
+        return os.memfd_create("als-kiosk-sentence", os.MFD_CLOEXEC)
+    except (AttributeError, OSError):
+        return -1
+
+
+def _memory_file_works() -> bool:
+    memory = _memory_file()
+    if memory < 0:
+        return False
+    try:
+        with Path(f"/proc/self/fd/{memory}").open("wb") as probe:
+            probe.write(b"ok")
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(memory)
+
+
 class EngineError(RuntimeError):
     """Synthesis failed; the message says why, without the text that was being spoken."""
 
@@ -96,9 +118,12 @@ class EspeakEngine:
         self._voice_set_ok = True
         self._engine.connect("started-utterance", self._on_started)
         self._engine.connect("finished-utterance", self._on_finished)
-        _remove_stale_folders()
-        self._folder = Path(tempfile.gettempdir()) / f"{FOLDER_PREFIX}{os.getpid()}"
-        self._folder.mkdir(mode=0o700, exist_ok=True)
+        # tempfile.gettempdir() raises where no folder is writable: asked only if needed.
+        self._folder: Path | None = None
+        if not _memory_file_works():
+            _remove_stale_folders()
+            self._folder = Path(tempfile.gettempdir()) / f"{FOLDER_PREFIX}{os.getpid()}"
+            self._folder.mkdir(mode=0o700, exist_ok=True)
         self._calls = 0
         self.voices = self._list_voices()
 
@@ -144,7 +169,16 @@ class EspeakEngine:
         if not text.strip():
             return Clip(b"", 22050)
         self._calls += 1
-        path = self._folder / f"{self._calls}.wav"
+        # The sentence's audio goes into a file that exists only in memory, when the
+        # system allows it: nothing on disk (privacy), and speech works on a read-only or
+        # full disk. A fresh one per sentence, so a late callback cannot write into the next.
+        memory = _memory_file()
+        if memory >= 0:
+            path = Path(f"/proc/self/fd/{memory}")
+        elif self._folder is not None:
+            path = self._folder / f"{self._calls}.wav"
+        else:
+            raise EngineError("no memory file and no scratch folder for the audio")
         self._done.clear()
         self._pending = (voice, rate, word_gap)
         try:
@@ -160,7 +194,10 @@ class EspeakEngine:
                 raise EngineError(f"eSpeak NG wrote no usable audio: {error}") from error
         finally:
             self._pending = None
-            path.unlink(missing_ok=True)
+            if memory >= 0:
+                os.close(memory)
+            else:
+                path.unlink(missing_ok=True)
 
     def phonemes(self, text: str, voice: str) -> str:
         """The phonemes eSpeak NG produces for `text` in `voice` (to check the language)."""
@@ -181,6 +218,7 @@ class EspeakEngine:
         return " ".join(parts)
 
     def close(self) -> None:
-        for leftover in self._folder.glob("*"):
-            leftover.unlink(missing_ok=True)
-        self._folder.rmdir()
+        if self._folder is not None:
+            for leftover in self._folder.glob("*"):
+                leftover.unlink(missing_ok=True)
+            self._folder.rmdir()

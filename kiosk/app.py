@@ -8,10 +8,13 @@ CLI and the tests alike.
 from __future__ import annotations
 
 import gettext
+import io
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -31,6 +34,7 @@ from kiosk.languages import (
     discover,
     template_keys,
 )
+from kiosk.logs import describe_error
 from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.personal import Personal
 from kiosk.problems import Problem
@@ -45,7 +49,7 @@ from kiosk.screens import (
     TooSmallScreen,
     is_too_small,
 )
-from kiosk.screens.base import KioskScreen
+from kiosk.screens.base import KioskScreen, staff_notice_text
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
 from kiosk.screens.language import LanguageScreen
 from kiosk.settings import Settings, load_settings
@@ -88,6 +92,9 @@ class KioskApp(App[None], inherit_bindings=False):
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
+        # Never a traceback on the visitor's screen (Textual prints one, with local
+        # variables, when it exits after an error): the journal gets a line without content.
+        self.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
         self.pages = pages
         self.settings = settings
         self.languages = {loaded.language.tag: loaded for loaded in languages or []}
@@ -178,9 +185,16 @@ class KioskApp(App[None], inherit_bindings=False):
         self.set_language(self.settings.language.default)
         self.push_screen(self.start_screen())
         self.sync_size_screen()
+        if self.problems:
+            # Said once at start (EN 301 549 5.1.3.15); shown on Home and the language list.
+            self.call_after_refresh(self.say, staff_notice_text())
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
         # Frequent ticks settle presses; the exact step times come from a one-shot timer.
         self._run_scan_ticks()
+
+    def _handle_exception(self, error: Exception) -> None:
+        logging.getLogger("als-kiosk").error("the kiosk stopped: %s", describe_error(error))
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         if self.speaking is not None:

@@ -112,21 +112,88 @@ def build_parser() -> argparse.ArgumentParser:
         "of its translated pages where textstat has rules for the language.",
     )
     _add_common(stats)
+    supervise = commands.add_parser(
+        "supervise",
+        help="run the kiosk and start it again within a second if it ever stops",
+        description="Run the kiosk in this terminal and restart it at once if it exits or "
+        "crashes. Stop it with SIGTERM (systemctl stop). Used by `launch` and deploy/.",
+    )
+    _add_common(supervise)
+    launch = commands.add_parser(
+        "launch",
+        help="start the kiosk full-screen: cage + foot at the font size the config asks for",
+        description="Start the Wayland kiosk compositor cage with the foot terminal, at the "
+        "font size worked out from [display] viewing_distance_cm (capitals at least 4.8 mm "
+        "and 0.7 degrees high), running `als-kiosk supervise`. Used by deploy/als-kiosk.service.",
+    )
+    _add_common(launch)
+    launch.add_argument(
+        "--print",
+        action="store_true",
+        help="print the command instead of running it",
+    )
     _add_common(parser, top=True)
     return parser
 
 
+def _common_arguments(args: argparse.Namespace) -> list[str]:
+    """The --config/--content/--locales given, to pass on to a child kiosk."""
+    passed: list[str] = []
+    config = _config_path(args.config)
+    for flag, value in (("--config", config), ("--content", args.content)):
+        if value is not None:
+            passed += [flag, str(Path(value).resolve())]
+    if args.locales is not None:
+        passed += ["--locales", str(Path(args.locales).resolve())]
+    return passed
+
+
 def _run(args: argparse.Namespace) -> int:
+    import logging
+
     from kiosk.app import create_app
 
     app = create_app(
         content_dir=args.content, locales_dir=args.locales, config_path=_config_path(args.config)
     )
     for problem in app.problems:
-        # Before the screen is taken over: the service log keeps these for the technician.
-        print(problem, file=sys.stderr)
+        # The technician finds these in the journal and with `als-kiosk doctor`.
+        logging.getLogger("als-kiosk").warning("%s", problem)
     app.run()
-    return 0
+    return app.return_code or 0
+
+
+def _supervise(args: argparse.Namespace) -> int:
+    from kiosk.supervisor import Supervisor
+
+    command = [sys.executable, "-m", "kiosk", "run", *_common_arguments(args)]
+    return Supervisor(command).run()
+
+
+def _launch(args: argparse.Namespace) -> int:
+    import shlex
+    import shutil
+
+    from kiosk.deployment import launch_command
+    from kiosk.settings import load_settings
+
+    settings, problems = load_settings(_config_path(args.config))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    kiosk = [sys.executable, "-m", "kiosk", "supervise", *_common_arguments(args)]
+    command = launch_command(settings.display, kiosk)
+    if args.print:
+        print(shlex.join(command))
+        return 0
+    missing = [tool for tool in ("cage", "foot") if shutil.which(tool) is None]
+    if missing:
+        print(
+            f"als-kiosk launch: {' and '.join(missing)} not installed; on Debian or Ubuntu: "
+            "sudo apt install cage foot fonts-dejavu-core (see README, Running a kiosk)",
+            file=sys.stderr,
+        )
+        return 1
+    os.execvp(command[0], command)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -260,5 +327,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "doctor": _doctor,
         "extract": _extract,
         "stats": _stats,
+        "supervise": _supervise,
+        "launch": _launch,
     }
+    if args.command in (None, "run", "supervise"):
+        from kiosk.logs import configure_logging
+
+        configure_logging()
     return commands.get(args.command, _run)(args)

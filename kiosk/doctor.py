@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
+import struct
+import sys
+import termios
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import load_pages
+from kiosk.deployment import (
+    capital_mm_for_points,
+    estimate_capital_mm,
+    font_points,
+    points_for,
+    required_capital_mm,
+)
 from kiosk.languages import discover, template_keys
-from kiosk.settings import load_settings
+from kiosk.settings import DisplaySettings, load_settings
 from kiosk.speech.controls import match_voice
 from kiosk.speech.player import real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
@@ -94,6 +105,63 @@ def _terminal() -> Finding:
     )
 
 
+def _terminal_pixels() -> tuple[int, int, int, int]:
+    """(rows, columns, width px, height px) as the terminal reports them; 0 when unknown."""
+    for stream in (sys.stdout, sys.stdin, sys.stderr):
+        try:
+            packed = fcntl.ioctl(stream.fileno(), termios.TIOCGWINSZ, b"\0" * 8)
+        except (OSError, ValueError, AttributeError):
+            continue
+        rows, columns, width, height = struct.unpack("HHHH", packed)
+        return rows, columns, width, height
+    return 0, 0, 0, 0
+
+
+def _letter_size(display: DisplaySettings) -> Finding:
+    """Are capitals big enough (508 402.4, EN 301 549 5.1.4)? Measured where the terminal
+    tells its pixel size and the clinic gave the screen's width; else from the config."""
+    distance = display.viewing_distance_cm
+    needed = required_capital_mm(distance)
+    points = font_points(display)
+    if capital_mm_for_points(points) < needed:
+        return Finding(
+            False,
+            "letter size",
+            f"[display] font_size_pt = {points:g} gives capitals of about "
+            f"{capital_mm_for_points(points):.1f} mm; at {distance:g} cm they must be at least "
+            f"{needed:.1f} mm.",
+            f"Set font_size_pt = {points_for(distance)} or 0 (worked out from the distance).",
+        )
+    rows, _columns, width, height = _terminal_pixels()
+    if not (rows and width and height) or not display.screen_width_mm:
+        return Finding(
+            True,
+            "letter size",
+            f"the kiosk terminal is started at {points:g} pt (capitals about "
+            f"{capital_mm_for_points(points):.1f} mm, at least {needed:.1f} mm needed at "
+            f"{distance:g} cm). Not measured here: "
+            + (
+                "set [display] screen_width_mm to the screen's width to have it measured."
+                if rows and width and height
+                else "this terminal does not report its size in pixels."
+            ),
+        )
+    estimate = estimate_capital_mm(height / rows, width, display.screen_width_mm, distance)
+    message = (
+        f"capitals about {estimate.capital_mm:.1f} mm high on this screen "
+        f"({height // rows} px cells); at least {needed:.1f} mm needed at {distance:g} cm."
+    )
+    if estimate.big_enough:
+        return Finding(True, "letter size", message)
+    return Finding(
+        False,
+        "letter size",
+        message,
+        "Start the kiosk with `als-kiosk launch` (it sets the font size), or raise the "
+        "terminal's font size.",
+    )
+
+
 def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) -> list[Finding]:
     findings: list[Finding] = []
     settings, config_problems = load_settings(config_path)
@@ -128,4 +196,5 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
         findings.extend(_speech(tags))
         findings.append(_audio())
     findings.append(_terminal())
+    findings.append(_letter_size(settings.display))
     return findings

@@ -45,6 +45,46 @@ class DisplaySettings:
             choices=("app", "terminal"),
         ),
     )
+    viewing_distance_cm: float = field(
+        default=60.0,
+        metadata=_doc(
+            "How far the reader's eyes are from the screen. Sets the font size of the kiosk "
+            "terminal (`als-kiosk launch`): capitals at least 4.8 mm high (508 402.4) and "
+            "at least 0.7 degrees of view (EN 301 549 5.1.4).",
+            minimum=20,
+            maximum=400,
+        ),
+    )
+    font_size_pt: float = field(
+        default=0.0,
+        metadata=_doc(
+            "0 = worked out from the viewing distance. Otherwise the terminal's font size in "
+            "points; `als-kiosk doctor` warns when it is too small for the distance.",
+            minimum=0,
+            maximum=200,
+        ),
+    )
+    font: str = field(
+        default="DejaVu Sans Mono",
+        metadata=_doc(
+            "A sans-serif monospace font for the kiosk terminal (508 402.4).",
+            # It goes into the terminal's command line: a font name, nothing that reads as
+            # an option (foot takes `name:size=…`).
+            pattern=(
+                r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}",
+                "must be a font name: letters, digits, spaces, dots, dashes",
+            ),
+        ),
+    )
+    screen_width_mm: float = field(
+        default=0.0,
+        metadata=_doc(
+            "0 = unknown. The visible width of the screen, measured with a ruler: lets "
+            "`als-kiosk doctor` estimate the real height of capital letters.",
+            minimum=0,
+            maximum=5000,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -238,6 +278,9 @@ def _check_value(value: Any, default: Any, rules: dict[str, Any]) -> tuple[Any, 
         choices = rules.get("choices")
         if choices and value not in choices:
             return default, f"must be one of: {', '.join(choices)}"
+        pattern = rules.get("pattern")
+        if pattern and not re.fullmatch(pattern[0], value):
+            return default, pattern[1]
         return value, None
     return default, "has an unsupported type"
 

@@ -57,7 +57,8 @@ def test_unknown_table_and_setting_are_reported() -> None:
     assert problems_of("[sound]\nx = 1\n[display]\nthem = 'dark'\n") == [
         "clinic.toml:1: unknown table [sound] "
         "(known: display, session, speech, language, input, keys)",
-        "clinic.toml:4: unknown setting `them` in [display] (known: theme, bidi)",
+        "clinic.toml:4: unknown setting `them` in [display] (known: theme, bidi, "
+        "viewing_distance_cm, font_size_pt, font, screen_width_mm)",
     ]
 
 

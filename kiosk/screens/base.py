@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.geometry import Offset
 from textual.screen import Screen
 
+from kiosk.content import Run
+from kiosk.i18n import _
 from kiosk.keymap import SPEECH_ACTIONS
-from kiosk.widgets import FocusText
+from kiosk.widgets import FocusText, Paragraph
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
+
+
+def staff_notice_text() -> str:
+    return _("Something in this kiosk needs fixing. Please tell a member of staff.")
 
 
 class KioskScreen(Screen[None], inherit_bindings=False):
@@ -26,6 +33,12 @@ class KioskScreen(Screen[None], inherit_bindings=False):
 
         assert isinstance(self.app, KioskApp)
         return self.app
+
+    def staff_notice(self) -> Iterator[Paragraph]:
+        """A line for staff when the config, a page or a language could not be loaded (the
+        technician finds the details with `als-kiosk doctor`)."""
+        if self.kiosk.problems:
+            yield Paragraph((Run(staff_notice_text()),), classes="notice", id="staff-notice")
 
     def items(self) -> list[FocusText]:
         """The focusable items in reading order."""
@@ -79,6 +92,8 @@ class KioskScreen(Screen[None], inherit_bindings=False):
             speaking.focused(self, event.widget)
 
     def on_screen_resume(self) -> None:
+        if self.kiosk.speaking is not None:
+            self.kiosk.speaking.show_lasting_notices(self)
         # After the refresh: a new screen's items are mounted by then.
         self.call_after_refresh(self.kiosk.restart_scan)
 

@@ -58,6 +58,7 @@ class HomeScreen(KioskScreen):
             if len(self.kiosk.offered_languages()) > 1:
                 yield LanguageChoice(direction)
             yield SettingsChoice(direction)
+            yield from self.staff_notice()
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:

@@ -36,6 +36,7 @@ class LanguageScreen(KioskScreen):
         with VerticalScroll(classes="column"):
             for language in self.kiosk.offered_languages():
                 yield LanguageItem(language)
+            yield from self.staff_notice()
         yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:

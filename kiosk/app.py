@@ -212,6 +212,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.post_message(self.Speech(event))
 
     def on_kiosk_app_speech(self, message: Speech) -> None:
+        if not self.screen_stack:
+            return  # the kiosk is closing: speech events can still be on their way
         event = message.event
         screen = self.screen
         if self.speaking is not None and isinstance(screen, KioskScreen):
@@ -328,7 +330,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self._show_scan(self.scanner.start(len(screen.items())))
 
     def scan_tick(self) -> None:
-        if self.scanner is None:
+        if self.scanner is None or not self.screen_stack:
             return
         speaking = self.speaking
         if speaking is not None and speaking.reader.state is State.SPEAKING:
@@ -393,6 +395,8 @@ class KioskApp(App[None], inherit_bindings=False):
     # ------------------------------------------------------------------ idle reset
 
     def poll_idle(self) -> None:
+        if not self.screen_stack:
+            return
         warning = self.screen if isinstance(self.screen, IdleWarningScreen) else None
         if warning is None and self.speaking is not None and self.speaking.is_reading():
             self.idle.touch()  # someone is listening to a page

@@ -1,0 +1,138 @@
+"""Soak: 100,000 seeded random key and switch events across every screen, language and
+input mode, with idle resets on the way. No exception, no exit, memory flat, and the
+start screen after every reset.
+
+Reproduce a run with SOAK_SEED; shorten it while working with SOAK_EVENTS (CI runs the
+full 100,000). Speech is on and real (NULL audio device), so its queue is soaked too.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from kiosk.app import KioskApp, create_app
+from kiosk.clock import ManualClock
+from kiosk.screens.language import LanguageScreen
+from tests.conftest import LOCALES
+
+EVENTS = int(os.environ.get("SOAK_EVENTS", "100000"))
+SEED = int(os.environ.get("SOAK_SEED", "20261125"))
+MODES = ("keys", "one-switch", "two-switch")
+BATCH = int(os.environ.get("SOAK_BATCH", "25"))
+"""Events posted together before the app is let to catch up: presses in quick bursts."""
+
+KEYS: tuple[tuple[str, str | None], ...] = (
+    *(("down", None),) * 6,
+    *(("up", None),) * 3,
+    *(("enter", "\r"),) * 3,
+    *(("escape", "\x1b"),) * 2,
+    ("tab", "\t"),
+    ("shift+tab", None),
+    ("right", None),
+    ("left", None),
+    ("backspace", "\x7f"),
+    ("space", " "),
+    ("s", "s"),
+    ("r", "r"),
+    ("n", "n"),
+    ("p", "p"),
+    ("minus", "-"),
+    ("equals_sign", "="),
+    ("f7", None),
+    ("f8", None),
+    *(("1", "1"),) * 4,
+    *(("2", "2"),) * 3,
+    # Keys that quit, suspend or open tools in an ordinary terminal program.
+    ("ctrl+q", "\x11"),
+    ("ctrl+c", "\x03"),
+    ("ctrl+z", "\x1a"),
+    ("ctrl+p", "\x10"),
+    ("ctrl+backslash", "\x1c"),
+    ("f1", None),
+    ("q", "q"),
+    ("x", "x"),
+)
+
+
+def rss_bytes() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS in /proc/self/status")
+
+
+def make(mode: str, tmp_path: Path, clock: ManualClock) -> KioskApp:
+    config = tmp_path / f"{mode}.toml"
+    config.write_text(
+        f'[input]\nmode = "{mode}"\nscan_seconds = 0.75\n'
+        "[session]\nidle_seconds = 60\nwarning_seconds = 20\n" + os.environ.get("SOAK_EXTRA", ""),
+        encoding="utf-8",
+    )
+    return create_app(locales_dir=LOCALES, config_path=config, clock=clock)
+
+
+@pytest.mark.soak
+async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
+    tmp_path: Path,
+) -> None:
+    rng = random.Random(SEED)
+    clock = ManualClock()
+    per_mode = EVENTS // len(MODES)
+    sent = resets = 0
+    screens: set[str] = set()
+    languages: set[str] = set()
+    started = time.monotonic()
+    baseline = peak = 0
+    for mode in MODES:
+        app = make(mode, tmp_path, clock)
+        async with app.run_test(size=(45, 12)) as pilot:
+            done = 0
+            while done < per_mode:
+                roll = rng.random()
+                if roll < 0.002:
+                    # Nobody there: the warning, then the reset to the start screen.
+                    clock.advance(60 + 20 + 1)
+                    app.poll_idle()
+                    for _ in range(200):
+                        await pilot.pause(0.005)
+                        if isinstance(app.screen, LanguageScreen) and app.language == "en":
+                            break
+                    assert isinstance(app.screen, LanguageScreen), app.screen
+                    assert app.current_personal().mode == mode
+                    resets += 1
+                elif roll < 0.004:
+                    size = rng.choice([(45, 12), (20, 8), (100, 30), (45, 12)])
+                    await pilot.resize_terminal(*size)
+                for _ in range(BATCH):
+                    key, character = rng.choice(KEYS)
+                    app.post_message(events.Key(key, character))
+                clock.advance(rng.choice([0.0, 0.05, 0.4, 1.0]))
+                app.scan_tick()
+                await pilot.pause()
+                app.poll_idle()
+                done += BATCH
+                sent += BATCH
+                screens.add(type(app.screen).__name__)
+                languages.add(app.language)
+                if not baseline and sent >= min(5000, EVENTS // 4):
+                    baseline = rss_bytes()  # after warm-up: every screen built once
+                peak = max(peak, rss_bytes())
+            await pilot.resize_terminal(45, 12)
+            assert app.is_running and app.return_code is None
+    elapsed = time.monotonic() - started
+    growth = (rss_bytes() - baseline) / baseline
+    print(
+        f"\nsoak: {sent} events in {elapsed:.0f} s, {resets} idle resets, "
+        f"RSS {baseline / 2**20:.1f} MiB after warm-up, peak {peak / 2**20:.1f} MiB, "
+        f"end growth {growth:+.1%}; screens {sorted(screens)}; languages {sorted(languages)}"
+    )
+    assert sent >= EVENTS - BATCH * len(MODES)
+    assert growth < 0.10
+    assert {"HomeScreen", "PageScreen", "LanguageScreen", "SettingsScreen"} <= screens
+    assert len(languages) >= 3 and resets >= 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import time
 from pathlib import Path
 
@@ -127,10 +128,10 @@ async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
             assert app.is_running and app.return_code is None
     elapsed = time.monotonic() - started
     growth = (rss_bytes() - baseline) / baseline
-    print(
+    sys.stdout.write(  # the figures for the closing note (run with -s)
         f"\nsoak: {sent} events in {elapsed:.0f} s, {resets} idle resets, "
         f"RSS {baseline / 2**20:.1f} MiB after warm-up, peak {peak / 2**20:.1f} MiB, "
-        f"end growth {growth:+.1%}; screens {sorted(screens)}; languages {sorted(languages)}"
+        f"end growth {growth:+.1%}; screens {sorted(screens)}; languages {sorted(languages)}\n"
     )
     assert sent >= EVENTS - BATCH * len(MODES)
     assert growth < 0.10

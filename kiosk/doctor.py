@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 import struct
 import sys
@@ -20,7 +21,7 @@ from kiosk.deployment import (
 )
 from kiosk.languages import discover, template_keys
 from kiosk.settings import DisplaySettings, load_settings
-from kiosk.speech.controls import match_voice
+from kiosk.speech.controls import match_voice, speed_for
 from kiosk.speech.player import real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
 
@@ -50,6 +51,7 @@ def _speech(languages: list[str]) -> list[Finding]:
     try:
         info = synth.start()
     except SpeechUnavailable as error:
+        synth.close()
         return [
             Finding(
                 False,
@@ -59,9 +61,27 @@ def _speech(languages: list[str]) -> list[Finding]:
                 "the text is still shown without speech.",
             )
         ]
-    finally:
+    try:
+        english = match_voice("en", info.languages) or "en"
+        clip, _voice = synth.synthesise("Speech works.", english, speed_for(140))
+    except SpeechUnavailable as error:
         synth.close()
-    findings = [Finding(True, "speech engine", f"eSpeak NG with {len(info.voices)} voices.")]
+        return [
+            Finding(
+                False,
+                "speech engine",
+                f"eSpeak NG started but did not speak a test sentence ({error}).",
+                "Reinstall the kiosk; if it persists, run with [speech] enabled = false.",
+            )
+        ]
+    findings = [
+        Finding(
+            True,
+            "speech engine",
+            f"eSpeak NG with {len(info.voices)} voices; a test sentence took "
+            f"{clip.seconds:.1f} s of audio.",
+        )
+    ]
     for lang in languages:
         voice = match_voice(lang, info.languages)
         if voice is None:
@@ -78,6 +98,7 @@ def _speech(languages: list[str]) -> list[Finding]:
             weak = WEAK_VOICES.get(voice)
             message = f"{voice} ({', '.join(names[:3])})" + (f"; note: {weak}" if weak else "")
             findings.append(Finding(True, f"voice for {lang}", message))
+    synth.close()
     return findings
 
 
@@ -103,6 +124,43 @@ def _terminal() -> Finding:
         f"{size.columns}×{size.lines} cells; the kiosk needs at least {MIN_COLUMNS}×{MIN_ROWS}.",
         "Use a smaller font size or a larger window (about 45×12 at a 32 pt font).",
     )
+
+
+LOW_SPACE_BYTES = 100 * 2**20
+
+
+def _storage() -> Finding:
+    """The kiosk writes nothing, so a read-only disk is fine; a full one hurts the system
+    (its log, updates). Every place programs write to is looked at."""
+    places = [Path("/"), Path("/var"), Path("/tmp"), Path("/var/tmp"), Path.home()]
+    seen: dict[int, tuple[Path, os.statvfs_result]] = {}
+    for place in places:
+        try:
+            seen.setdefault(place.stat().st_dev, (place, os.statvfs(place)))
+        except OSError:
+            continue
+    full = [
+        (place, usage.f_bavail * usage.f_frsize)
+        for place, usage in seen.values()
+        if not usage.f_flag & os.ST_RDONLY and usage.f_bavail * usage.f_frsize < LOW_SPACE_BYTES
+    ]
+    if full:
+        described = ", ".join(f"{place} ({free // 2**20} MB free)" for place, free in full)
+        return Finding(
+            False,
+            "disk",
+            f"nearly full: {described}. The kiosk needs no space, but the system log and "
+            "updates do.",
+            "Free some space (for example: journalctl --vacuum-size=100M).",
+        )
+    read_only = [str(place) for place, usage in seen.values() if usage.f_flag & os.ST_RDONLY]
+    if read_only:
+        return Finding(
+            True,
+            "disk",
+            f"read-only: {', '.join(read_only)}; the kiosk writes nothing, so it runs.",
+        )
+    return Finding(True, "disk", "space to spare.")
 
 
 def _terminal_pixels() -> tuple[int, int, int, int]:
@@ -197,4 +255,5 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
         findings.append(_audio())
     findings.append(_terminal())
     findings.append(_letter_size(settings.display))
+    findings.append(_storage())
     return findings

@@ -114,3 +114,23 @@ def test_a_terminal_shrunk_to_20_by_8_asks_to_be_enlarged_and_comes_back(tmp_pat
         pane.tmux("resize-window", "-t", "kiosk", "-x", "100", "-y", "30")
         pane.wait_for(lambda s: "▶ " in s and "Enter Open" in s)
         assert pane.is_running()
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"), [(READ_ONLY, "ok   disk"), (DISK_FULL, "FIX  disk")]
+)
+def test_doctor_names_the_disk_state(tmp_path: Path, script: str, expected: str) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("", encoding="utf-8")
+    doctor = [sys.executable, "-m", "kiosk", "doctor", "--content", str(CONTENT)]
+    namespace = ["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh"]
+    result = subprocess.run(
+        ["env", f"KIOSK_CONFIG={config}", *namespace, *doctor],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert expected in result.stdout, result.stdout + result.stderr
+    if script is DISK_FULL:
+        assert "/var/tmp (0 MB free)" in result.stdout and "--vacuum-size" in result.stdout

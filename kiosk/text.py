@@ -41,6 +41,11 @@ MAX_BLOCK_CHARS = 3000
 """A block longer than this is cut: a pathological line must not hang the layout or speech."""
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""Unicode category Cc is exactly these: C0, DEL and C1."""
+_CONTROLS_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def _is_control(ch: str) -> bool:
     return unicodedata.category(ch) == "Cc"
 
@@ -56,10 +61,10 @@ def sanitise(text: str, *, keep_newlines: bool = False) -> str:
     text = _TABS.sub(" ", text)
     if keep_newlines:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        text = "".join(ch for ch in text if ch == "\n" or not _is_control(ch))
+        text = _CONTROLS_BUT_NEWLINE.sub("", text)
     else:
         text = _SPACE_LIKE.sub(" ", text)
-        text = "".join(ch for ch in text if not _is_control(ch))
+        text = _CONTROLS.sub("", text)
     # Surrogates cannot be encoded to the terminal; lone ones come from broken files.
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
     return unicodedata.normalize("NFC", text)

@@ -206,3 +206,20 @@ async def test_an_error_inside_the_kiosk_is_logged_without_content_and_never_sho
     assert "What is ALS" not in caplog.text
     out, err = capfd.readouterr()
     assert "Traceback" not in out + err and "What is ALS" not in out + err
+
+
+async def test_a_status_set_before_the_top_bar_is_mounted_is_kept_and_shown(
+    make_app: AppFactory,
+) -> None:
+    """A screen's first resume can come before its bar's parts exist (found by the bench:
+    it crashed the kiosk when the language list was opened right after a switch)."""
+    from kiosk.widgets import TopBar
+
+    app = make_app("[speech]\nenabled = false\n")
+    async with at_home(app) as pilot:
+        bar = TopBar("Title")
+        bar.set_status("Sound is not available.")  # not mounted yet
+        await app.screen.mount(bar)
+        await pilot.pause()
+        assert bar.status == "Sound is not available."
+        assert "Sound is not available." in str(bar.query_one("#status").render())

@@ -32,14 +32,20 @@ class TopBar(Horizontal):
     def __init__(self, title: str) -> None:
         super().__init__(classes="title-bar")
         self._title = title
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Static(self._title, markup=False, id="title")
-        yield Static("", markup=False, id="status")
+        yield Static(self._status, markup=False, id="status")
 
     def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        # A status can come before the bar's own parts are mounted (a screen's first
+        # resume): kept, and shown when they are.
+        self._status = text
+        shown = self.query("#status")
+        if shown:
+            shown.first(Static).update(text)
 
     @property
     def status(self) -> str:
-        return str(self.query_one("#status", Static).render())
+        return self._status

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -341,8 +342,15 @@ def check_message(entry: Entry, path: Path, nplurals: int) -> list[Problem]:
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)")
 
 
+_INLINE_SYNTAX = re.compile(r"[*_`\[<\\&]")
+
+
+@lru_cache(maxsize=8192)
 def _structure(markdown: str) -> tuple[list[tuple[bool, bool, bool]], list[str]]:
-    """Which emphasis styles and which link targets the text uses."""
+    """Which emphasis styles and which link targets the text uses. (Cached: every language
+    checks against the same English; text with no inline syntax needs no parse.)"""
+    if not _INLINE_SYNTAX.search(markdown):
+        return [], []
     styles = {(r.bold, r.italic, r.code) for r in parse_inline(markdown)} - {(False,) * 3}
     return sorted(styles), sorted(_LINK_TARGET.findall(markdown))
 

@@ -12,6 +12,9 @@ from kiosk.i18n import _
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets import ControlBar, FocusText, KeyLegend, TopBar
 
+FIRST_BLOCKS = 14
+"""Blocks mounted for the first frame: more than fill a 100×30 terminal."""
+
 
 class BlockView(FocusText):
     """One block of a page."""
@@ -24,27 +27,43 @@ class PageScreen(KioskScreen):
         super().__init__()
         self.page = page
         self.last_block: BlockView | None = None
+        self._rest: list[BlockView] = []
+        self._waiting: list[str] = []
+        self.complete = False
+        """All blocks mounted."""
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.kiosk.as_drawn(_("ALS information")))
+        blocks = self._blocks()
+        # The first screenful is there for the first frame; the rest of a long page is
+        # mounted straight after it, so opening a page does not wait for all of it.
+        first, self._rest = blocks[:FIRST_BLOCKS], blocks[FIRST_BLOCKS:]
         with VerticalScroll(classes="column"):
             if self.kiosk.scanner is not None:
                 yield ControlBar()
-            language = self.kiosk.current_language()
-            if not language.reviewed:
-                yield BlockView(
+            yield from first
+        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+
+    def _blocks(self) -> list[BlockView]:
+        language = self.kiosk.current_language()
+        views = []
+        if not language.reviewed:
+            views.append(
+                BlockView(
                     (Run(_("This translation has not yet been checked by a medical translator.")),),
                     classes="notice",
                     lang=language.tag,
                     direction=language.direction,
                 )
-            for block in self.page.blocks:
-                bullet = "• " if block.kind in (BlockKind.LIST_ITEM, BlockKind.SOURCE) else ""
-                runs = block.runs
-                if block.fallback:
-                    # Visibly marked, and read with the English voice (EN 301 549 5.1.3.14).
-                    runs = (Run(_("[in English]") + " ", italic=True), *runs)
-                yield BlockView(
+            )
+        for block in self.page.blocks:
+            bullet = "• " if block.kind in (BlockKind.LIST_ITEM, BlockKind.SOURCE) else ""
+            runs = block.runs
+            if block.fallback:
+                # Visibly marked, and read with the English voice (EN 301 549 5.1.3.14).
+                runs = (Run(_("[in English]") + " ", italic=True), *runs)
+            views.append(
+                BlockView(
                     runs,
                     kind=block.kind,
                     level=block.level,
@@ -52,17 +71,39 @@ class PageScreen(KioskScreen):
                     lang=block.lang,
                     direction="ltr" if block.fallback else language.direction,
                 )
-            reviewed = format_date(self.page.reviewed, format="long", locale=language.tag)
-            yield BlockView(
+            )
+        reviewed = format_date(self.page.reviewed, format="long", locale=language.tag)
+        views.append(
+            BlockView(
                 (Run(_("Last checked against its sources: {date}").format(date=reviewed)),),
                 classes="reviewed",
             )
-        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+        )
+        return views
 
     def on_mount(self) -> None:
         blocks = list(self.query(BlockView))
         if blocks:
             self.focus_item(blocks[0])
+        self.call_after_refresh(self._mount_rest)
+
+    async def _mount_rest(self) -> None:
+        if self._rest:
+            await self.query_one(VerticalScroll).mount_all(self._rest)
+            self._rest = []
+        self.complete = True
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            self.handle_action(action)
+        self.kiosk.restart_scan()  # scanning covers the whole page
+
+    def handle_action(self, action: str) -> None:
+        # A key pressed within the page's first frame waits for the whole page: Read must
+        # read all of it, Next must be able to go past the first screenful.
+        if not self.complete:
+            self._waiting.append(action)
+            return
+        super().handle_action(action)
 
     def read_start(self) -> int:
         """Where Read starts when a control has focus: the last block read or focused."""

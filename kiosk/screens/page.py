@@ -12,8 +12,8 @@ from kiosk.i18n import _
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets import ControlBar, FocusText, KeyLegend, TopBar
 
-FIRST_BLOCKS = 14
-"""Blocks mounted for the first frame: more than fill a 100×30 terminal."""
+MIN_FIRST_BLOCKS = 6
+"""Blocks mounted for the first frame, at least: more than fill the kiosk's 45×12."""
 
 
 class BlockView(FocusText):
@@ -37,7 +37,8 @@ class PageScreen(KioskScreen):
         blocks = self._blocks()
         # The first screenful is there for the first frame; the rest of a long page is
         # mounted straight after it, so opening a page does not wait for all of it.
-        first, self._rest = blocks[:FIRST_BLOCKS], blocks[FIRST_BLOCKS:]
+        count = max(MIN_FIRST_BLOCKS, self.app.size.height // 2)  # a block takes 2+ rows
+        first, self._rest = blocks[:count], blocks[count:]
         with VerticalScroll(classes="column"):
             if self.kiosk.scanner is not None:
                 yield ControlBar()

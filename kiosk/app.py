@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import io
 import logging
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -176,11 +177,14 @@ class KioskApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         speech = self.settings.speech
         if speech.enabled:
+            first_frame = threading.Event()
             reader = SpeechReader(
                 self._speech_event_from_thread,
                 rate_step=self.personal.rate_step,
                 volume_step=self.personal.volume_step,
+                start_when=first_frame,
             )
+            self.call_after_refresh(first_frame.set)
             self.speaking = Speaking(reader, speak_focus=speech.speak_focus)
         self.set_language(self.settings.language.default)
         self.push_screen(self.start_screen())

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk import __version__
+from kiosk import version
 from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.settings import CONFIG_ENV
 
@@ -44,13 +44,23 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+class _Version(argparse.Action):
+    """--version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        parser.exit(message=f"{parser.prog} {version()}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="als-kiosk",
         description="Accessible ALS patient-information kiosk. With no command, starts the "
         "kiosk full-screen in this terminal.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
         "run",

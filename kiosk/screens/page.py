@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel.dates import format_date
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -73,6 +72,8 @@ class PageScreen(KioskScreen):
                     direction="ltr" if block.fallback else language.direction,
                 )
             )
+        from babel.dates import format_date  # only when a page is first opened
+
         reviewed = format_date(self.page.reviewed, format="long", locale=language.tag)
         views.append(
             BlockView(

@@ -9,12 +9,14 @@ CORE = [
     "kiosk.checks",
     "kiosk.clock",
     "kiosk.content",
+    "kiosk.deployment",
     "kiosk.contrast",
     "kiosk.doctor",
     "kiosk.i18n",
     "kiosk.idle",
     "kiosk.keymap",
     "kiosk.layout",
+    "kiosk.logs",
     "kiosk.palette",
     "kiosk.paths",
     "kiosk.personal",
@@ -29,6 +31,7 @@ CORE = [
     "kiosk.speech.reader",
     "kiosk.speech.sentences",
     "kiosk.speech.worker",
+    "kiosk.supervisor",
     "kiosk.text",
 ]
 

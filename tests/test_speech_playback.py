@@ -221,3 +221,15 @@ def test_a_device_that_stops_taking_audio_is_replaced_and_reading_goes_on(
     assert wait_for(lambda: EventKind.DONE in recorder.kinds(), timeout=10)
     assert [e.notice for e in recorder.events].count(Notice.NO_SOUND) == notices_before + 1
     assert recorder.sentences() == [0, 0, 1]  # the interrupted sentence was read again
+
+
+def test_nothing_to_say_is_done_at_once_and_speech_still_works_after(
+    reader: tuple[SpeechReader, Recorder],
+) -> None:
+    """Found by the soak: reading a screen with nothing to read killed the speech thread."""
+    speech, recorder = reader
+    speech.speak([])
+    speech.speak(SENTENCES[3:], start=5)
+    assert wait_for(lambda: recorder.kinds().count(EventKind.DONE) >= 2, timeout=8)
+    speech.speak(SENTENCES[3:])
+    assert wait_for(lambda: recorder.sentences() == [0], timeout=8)

@@ -9,6 +9,7 @@ itself (EN 301 549 5.1.3.5). Events go back to the UI through one callback.
 from __future__ import annotations
 
 import contextlib
+import logging
 import queue
 import threading
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
+from kiosk.logs import describe_error
 from kiosk.speech.audio import Clip
 from kiosk.speech.controls import (
     DEFAULT_RATE_STEP,
@@ -30,6 +32,8 @@ from kiosk.speech.controls import (
 )
 from kiosk.speech.player import Player, real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+
+log = logging.getLogger("als-kiosk.speech")
 
 DEVICE_RECHECK_SECONDS = 30.0
 STALL_SECONDS = 2.0
@@ -227,6 +231,11 @@ class SpeechReader:
                 self.state = State.IDLE
                 self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_ENGINE))
                 self._emit(SpeechEvent(EventKind.DONE))
+            except Exception as error:  # the speech thread must outlive any one request
+                log.error("speech request failed: %s", describe_error(error))
+                self.state = State.IDLE
+                self._index = -1
+                self._emit(SpeechEvent(EventKind.DONE))
 
     def _start_engine(self) -> None:
         with contextlib.suppress(SpeechUnavailable):
@@ -237,6 +246,12 @@ class SpeechReader:
             utterances, start, self._request = argument
             self._utterances = utterances
             self._cache.clear()
+            if not 0 <= start < len(utterances):
+                # Nothing to say (an empty page, a block with no words): done at once.
+                self._index = -1
+                self.state = State.IDLE
+                self._emit(SpeechEvent(EventKind.DONE))
+                return
             self._check_device()
             self._play(start)
         elif command == "stop":

@@ -36,6 +36,7 @@ from kiosk.languages import (
     template_keys,
 )
 from kiosk.logs import describe_error
+from kiosk.memory import release_free_memory
 from kiosk.paths import default_content_dir, default_locales_dir
 from kiosk.personal import Personal
 from kiosk.problems import Problem
@@ -428,6 +429,7 @@ class KioskApp(App[None], inherit_bindings=False):
             self.set_language(self.settings.language.default)
             await self.switch_screen(self.start_screen())
         self.sync_size_screen()
+        release_free_memory()
 
 
 def create_app(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from kiosk.clock import ManualClock
@@ -225,3 +226,16 @@ async def test_missing_content_shows_a_notice_not_a_crash(
     async with at_home(app) as pilot:
         await pilot.press("enter", "down", "escape")
         assert "No information is available" in str(app.screen.query_one(".notice").render())
+
+
+async def test_keys_pressed_while_a_page_opens_are_kept_and_never_leave_twice(
+    make_app: AppFactory,
+) -> None:
+    """Found by the soak: Back pressed twice within a page's first frame popped Home too."""
+    app = make_app("[speech]\nenabled = false\n")
+    async with at_home(app) as pilot:
+        for key in ("enter", "escape", "escape", "escape"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HomeScreen) and app.is_running
+        assert len(app.screen_stack) == 2 and focused_text(app) == "What is ALS?"

@@ -17,6 +17,7 @@ CORE = [
     "kiosk.keymap",
     "kiosk.layout",
     "kiosk.logs",
+    "kiosk.memory",
     "kiosk.palette",
     "kiosk.paths",
     "kiosk.personal",

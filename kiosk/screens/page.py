@@ -96,6 +96,8 @@ class PageScreen(KioskScreen):
         self.complete = True
         waiting, self._waiting = self._waiting, []
         for action in waiting:
+            if not self.is_current:
+                break  # an earlier one left the page (Back): the rest were meant for it
             self.handle_action(action)
         self.kiosk.restart_scan()  # scanning covers the whole page
 
@@ -121,4 +123,5 @@ class PageScreen(KioskScreen):
         super().on_descendant_focus(event)
 
     def go_back(self) -> None:
-        self.dismiss()
+        if self.is_current:
+            self.dismiss()

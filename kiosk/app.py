@@ -310,7 +310,9 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def choose_language(self, tag: str) -> None:
         self.set_language(tag)
-        self.run_worker(self._show_home(), exclusive=True, group="screens")
+        # The function, not a coroutine: one replaced before it started is never created
+        # (a coroutine object would be left un-awaited). Textual's stub cannot infer this.
+        self.run_worker(self._show_home, exclusive=True, group="screens")  # type: ignore[arg-type]
 
     async def _show_home(self) -> None:
         with self.batch_update():
@@ -413,7 +415,7 @@ class KioskApp(App[None], inherit_bindings=False):
             elif warning.update_seconds(state.seconds_left) and state.seconds_left in SPOKEN_COUNT:
                 self.say(countdown_text(state.seconds_left))
         elif state.phase is Phase.EXPIRED:
-            self.run_worker(self.reset_session(), exclusive=True, group="reset")
+            self.run_worker(self.reset_session, exclusive=True, group="reset")  # type: ignore[arg-type]
 
     async def reset_session(self) -> None:
         """Back to Home with the clinic's defaults; nothing of the last person remains."""

@@ -82,9 +82,10 @@ def make(mode: str, tmp_path: Path, clock: ManualClock) -> KioskApp:
 async def reset_to_start(app: KioskApp, clock: ManualClock, pilot: Any, mode: str) -> None:
     """Nobody there: the warning, then the reset; the start screen and the clinic's
     settings must be back."""
+    await pilot.pause(0.1)  # keys already sent are handled before the person leaves
     clock.advance(60 + 20 + 1)
-    app.poll_idle()
-    for _ in range(400):
+    for _ in range(2000):
+        app.poll_idle()  # the warning first, then the reset
         await pilot.pause(0.005)
         if isinstance(app.screen, LanguageScreen) and app.language == "en":
             break

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from kiosk.app import KioskApp
 from kiosk.screens import HomeScreen
+from kiosk.speech.reader import SpeechReader
 from kiosk.widgets import FocusText
 
 KIOSK_SIZE = (45, 12)
@@ -37,6 +38,17 @@ async def at_home(app: KioskApp, size: tuple[int, int] = KIOSK_SIZE) -> AsyncIte
             pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.focused is not None
         )
         yield pilot
+
+
+def reader_of(app: KioskApp) -> SpeechReader:
+    assert app.speaking is not None
+    return app.speaking.reader
+
+
+def said(app: KioskApp) -> str:
+    """The sentence the reader is on (what is being, or was last, said)."""
+    current = reader_of(app).current
+    return current[1].text if current is not None else ""
 
 
 def focused_text(app: KioskApp) -> str:

@@ -24,10 +24,10 @@ from textual.pilot import Pilot
 from kiosk.app import KioskApp
 from kiosk.screens import HomeScreen, PageScreen
 from kiosk.screens.language import LanguageItem, LanguageScreen
-from kiosk.speech.reader import SpeechReader, State
+from kiosk.speech.reader import State
 from kiosk.widgets import FocusText, TopBar
 from tests.conftest import CONTENT, LOCALES, AppFactory
-from tests.pilot import at_home, wait_for_screen
+from tests.pilot import at_home, reader_of, said, wait_for_screen
 
 STAFF = "Something in this kiosk needs fixing. Please tell a member of staff."
 
@@ -38,16 +38,6 @@ async def wait_long(pilot: Pilot[None], condition: Callable[[], bool], seconds: 
             return
         await pilot.pause(0.05)
     raise AssertionError(f"not within {seconds} s; screen is {pilot.app.screen}")
-
-
-def reader_of(app: KioskApp) -> SpeechReader:
-    assert app.speaking is not None
-    return app.speaking.reader
-
-
-def said(app: KioskApp) -> str:
-    current = reader_of(app).current
-    return current[1].text if current is not None else ""
 
 
 def status(app: KioskApp) -> str:

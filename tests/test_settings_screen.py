@@ -9,23 +9,13 @@ from kiosk.clock import ManualClock
 from kiosk.personal import SETTINGS, Personal
 from kiosk.scanning import Mode
 from kiosk.screens import ChoiceScreen, HomeScreen, SettingsScreen
-from kiosk.speech.reader import SpeechReader, State
+from kiosk.speech.reader import State
 from kiosk.widgets import FocusText
 from tests.conftest import AppFactory
-from tests.pilot import at_home, focused_text, wait_for_screen, wait_until
+from tests.pilot import at_home, focused_text, reader_of, said, wait_for_screen, wait_until
 from tests.test_switch_app import ONE, press, scan_until
 
 QUIET = "[speech]\nspeak_focus = false\n"
-
-
-def reader_of(app: KioskApp) -> SpeechReader:
-    assert app.speaking is not None
-    return app.speaking.reader
-
-
-def said(app: KioskApp) -> str:
-    current = reader_of(app).current
-    return current[1].text if current is not None else ""
 
 
 def texts(app: KioskApp) -> list[str]:

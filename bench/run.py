@@ -32,7 +32,7 @@ sys.path.insert(0, str(BENCH))
 
 from bare_app import BareApp  # noqa: E402
 from scan_timing import measure as scan_lateness  # noqa: E402
-from speech import engine_alone, read_key_to_first_frame  # noqa: E402
+from speech import engine_alone, percentile, read_key_to_first_frame  # noqa: E402
 
 from kiosk.app import KioskApp, create_app  # noqa: E402
 from kiosk.screens import HomeScreen, PageScreen  # noqa: E402
@@ -49,11 +49,6 @@ class Row:
     target: str
     met: bool
     spread: str = ""
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def spread(values: list[float], scale: float = 1.0, digits: int = 1) -> str:

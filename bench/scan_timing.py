@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.app import create_app
+from kiosk.factory import create_app
 
 
 async def measure(steps: int) -> list[float]:

@@ -12,7 +12,6 @@ import io
 import logging
 import threading
 from dataclasses import replace
-from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Console
@@ -23,21 +22,14 @@ from textual.message import Message
 from textual.timer import Timer
 
 from kiosk.clock import Clock, SystemClock
-from kiosk.content import Page, load_pages
+from kiosk.content import Page
 from kiosk.i18n import activate
 from kiosk.idle import IdleTimer, Phase
 from kiosk.keymap import ACTIONS, SPEECH_ACTIONS, SWITCH_ACTIONS
-from kiosk.languages import (
-    SOURCE_LANGUAGE,
-    Language,
-    LoadedLanguage,
-    autonym,
-    discover,
-    template_keys,
-)
+from kiosk.languages import SOURCE_LANGUAGE, Language, LoadedLanguage
+from kiosk.library import Library
 from kiosk.logs import describe_error
-from kiosk.memory import release_free_memory
-from kiosk.paths import default_content_dir, default_locales_dir
+from kiosk.memory import release_free_memory, release_locale_data
 from kiosk.personal import Personal
 from kiosk.problems import Problem
 from kiosk.rtl import visual_line
@@ -54,7 +46,7 @@ from kiosk.screens import (
 from kiosk.screens.base import KioskScreen, staff_notice_text
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
 from kiosk.screens.language import LanguageScreen
-from kiosk.settings import Settings, load_settings
+from kiosk.settings import Settings
 from kiosk.speaking import Speaking
 from kiosk.speech.reader import SpeechEvent, SpeechReader, State
 from kiosk.themes import all_themes, theme_name
@@ -84,12 +76,14 @@ class KioskApp(App[None], inherit_bindings=False):
         for action in ACTIONS
     ]
 
+    class LibraryLoaded(Message):
+        """Every page and language is loaded and checked (posted from the loading thread)."""
+
     def __init__(
         self,
         *,
-        pages: list[Page],
+        library: Library,
         settings: Settings,
-        languages: list[LoadedLanguage] | None = None,
         problems: list[Problem] | None = None,
         clock: Clock | None = None,
     ) -> None:
@@ -97,12 +91,12 @@ class KioskApp(App[None], inherit_bindings=False):
         # Never a traceback on the visitor's screen (Textual prints one, with local
         # variables, when it exits after an error): the journal gets a line without content.
         self.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
-        self.pages = pages
+        self.library = library
         self.settings = settings
-        self.languages = {loaded.language.tag: loaded for loaded in languages or []}
+        self._languages: dict[str, LoadedLanguage] | None = None
         self._localised: dict[str, list[Page]] = {}
         self.language = SOURCE_LANGUAGE
-        self.problems = problems or []
+        self.settings_problems = problems or []
         self.clock = clock or SystemClock()
         self.idle = IdleTimer(
             self.clock, settings.session.idle_seconds, settings.session.warning_seconds
@@ -190,18 +184,40 @@ class KioskApp(App[None], inherit_bindings=False):
         self.set_language(self.settings.language.default)
         self.push_screen(self.start_screen())
         self.sync_size_screen()
-        if self.problems:
+        log_problems(self.settings_problems)
+        if self.known_problems():
             # Said once at start (EN 301 549 5.1.3.15); shown on Home and the language list.
             self.call_after_refresh(self.say, staff_notice_text())
+        if not self.library.is_loaded:
+            self.call_after_refresh(
+                self.library.load_in_background, lambda: self.post_message(self.LibraryLoaded())
+            )
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
         # Frequent ticks settle presses; the exact step times come from a one-shot timer.
         self._run_scan_ticks()
+
+    def on_kiosk_app_library_loaded(self) -> None:
+        """The full check is in: correct the language list, and tell staff of problems."""
+        if not self.screen_stack:
+            return  # closing
+        log_problems(self.library.load().problems)
+        screen = self.screen
+        if isinstance(screen, LanguageScreen):
+            if len(self.offered_languages()) > 1:
+                screen.update_languages()
+            else:
+                self.switch_screen(HomeScreen())
+        if self.library.load().problems and not self.settings_problems:
+            if isinstance(screen, KioskScreen):
+                screen.show_staff_notice()
+            self.say(staff_notice_text())
 
     def _handle_exception(self, error: Exception) -> None:
         logging.getLogger("als-kiosk").error("the kiosk stopped: %s", describe_error(error))
         super()._handle_exception(error)
 
     def on_unmount(self) -> None:
+        self.library.close()
         if self.speaking is not None:
             self.speaking.reader.close()
 
@@ -266,7 +282,8 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def legend(self, action_ids: tuple[str, ...]) -> str:
         """The key legend for these actions; speech keys only when there is speech."""
-        offered = [a for a in action_ids if self.speaking is not None or a not in SPEECH_ACTIONS]
+        speech = self.settings.speech.enabled
+        offered = [a for a in action_ids if speech or a not in SPEECH_ACTIONS]
         return self.as_drawn(legend_text(self.keymap, offered))
 
     def as_drawn(self, line: str) -> str:
@@ -278,17 +295,54 @@ class KioskApp(App[None], inherit_bindings=False):
 
     # ------------------------------------------------------------------ languages
 
+    @property
+    def pages(self) -> list[Page]:
+        """The English pages (waits for the library, the first time)."""
+        return self.library.load().pages
+
+    @property
+    def languages(self) -> dict[str, LoadedLanguage]:
+        """Every usable language but English, checked (waits for the library)."""
+        if self._languages is None:
+            loaded = self.library.load().languages
+            self._languages = {language.language.tag: language for language in loaded}
+        return self._languages
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Everything a technician must fix (waits for the library)."""
+        return [*self.settings_problems, *self.library.load().problems]
+
+    def known_problems(self) -> list[Problem]:
+        """The problems found so far, without waiting for the library."""
+        found = self.library.load().problems if self.library.is_loaded else []
+        return [*self.settings_problems, *found]
+
     def offered_languages(self) -> list[Language]:
-        english = Language(SOURCE_LANGUAGE, autonym(SOURCE_LANGUAGE), "ltr")
-        return [english, *(loaded.language for loaded in self.languages.values())]
+        """English first, then the others; before the library is loaded, those whose
+        files are there (the list is corrected when the check is in)."""
+        listing = self.library.listing()
+        if self.library.is_loaded:
+            return [listing.english, *(loaded.language for loaded in self.languages.values())]
+        return [listing.english, *listing.others]
 
     def current_language(self) -> Language:
-        loaded = self.languages.get(self.language)
-        return loaded.language if loaded else self.offered_languages()[0]
+        if self.language == SOURCE_LANGUAGE:
+            return self.library.listing().english
+        return self.languages[self.language].language
+
+    def reviewed_date(self, page: Page) -> str:
+        """When the page was last checked against its sources, in the page's language."""
+        written = self.library.load().reviewed.get((page.lang, page.id))
+        if written is None:
+            from babel.dates import format_date
+
+            written = format_date(page.reviewed, format="long", locale=page.lang)
+        return written
 
     def set_language(self, tag: str) -> None:
         """Interface and pages in `tag` (English when it is not offered)."""
-        loaded = self.languages.get(tag)
+        loaded = None if tag == SOURCE_LANGUAGE else self.languages.get(tag)
         self.language = tag if loaded is not None else SOURCE_LANGUAGE
         activate(loaded.translations() if loaded is not None else gettext.NullTranslations())
 
@@ -431,30 +485,18 @@ class KioskApp(App[None], inherit_bindings=False):
             self.set_language(self.settings.language.default)
             await self.switch_screen(self.start_screen())
         self.sync_size_screen()
+        self.forget_other_languages()
         release_free_memory()
 
+    def forget_other_languages(self) -> None:
+        """Drop what was built for the last person's language: the next person starts
+        from the same memory as the first did."""
+        default = self.settings.language.default
+        self._localised = {tag: pages for tag, pages in self._localised.items() if tag == default}
+        release_locale_data(keep=(SOURCE_LANGUAGE, default))
 
-def create_app(
-    *,
-    content_dir: Path | None = None,
-    locales_dir: Path | None = None,
-    config_path: Path | None = None,
-    clock: Clock | None = None,
-) -> KioskApp:
-    """Build the kiosk from explicit paths: used by the CLI and by every test."""
-    settings, problems = load_settings(config_path)
-    pages, page_problems = load_pages(content_dir or default_content_dir())
-    locales = locales_dir or default_locales_dir()
-    languages, language_problems = discover(
-        locales,
-        template_keys(pages, locales),
-        min_complete=settings.language.min_complete,
-        offered=settings.language.offered,
-    )
-    return KioskApp(
-        pages=pages,
-        settings=settings,
-        languages=languages,
-        problems=[*problems, *page_problems, *language_problems],
-        clock=clock,
-    )
+
+def log_problems(problems: list[Problem]) -> None:
+    """The technician finds these in the journal, and with `als-kiosk doctor`."""
+    for problem in problems:
+        logging.getLogger("als-kiosk").warning("%s", problem)

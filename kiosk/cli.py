@@ -159,16 +159,11 @@ def _common_arguments(args: argparse.Namespace) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import logging
-
-    from kiosk.app import create_app
+    from kiosk.factory import create_app
 
     app = create_app(
         content_dir=args.content, locales_dir=args.locales, config_path=_config_path(args.config)
     )
-    for problem in app.problems:
-        # The technician finds these in the journal and with `als-kiosk doctor`.
-        logging.getLogger("als-kiosk").warning("%s", problem)
     app.run()
     return app.return_code or 0
 

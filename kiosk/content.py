@@ -12,17 +12,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, Any
 
 from kiosk.problems import Problem
 from kiosk.text import clip, sanitise
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 SOURCES_HEADING = "Sources"
 """The English heading that starts a page's source list (matched on the English page)."""
@@ -90,12 +89,14 @@ class Page:
 # ---------------------------------------------------------------------------- inline
 
 
+@cache
 def _markdown() -> MarkdownIt:
     # CommonMark without raw HTML: HTML in a page or translation is shown as text.
+    # Imported on first use: the first screen (the language list) parses no Markdown.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
-
-
-_MD = _markdown()
 
 
 def parse_inline(markdown: str) -> tuple[Run, ...]:
@@ -104,7 +105,7 @@ def parse_inline(markdown: str) -> tuple[Run, ...]:
     bold = italic = 0
     link_target: list[str] = []
     link_text: list[str] = []
-    tokens = _MD.parseInline(markdown)
+    tokens = _markdown().parseInline(markdown)
     children: list[Token] = (tokens[0].children or []) if tokens else []
 
     def add(text: str, *, code: bool = False) -> None:
@@ -166,6 +167,8 @@ class _FrontMatter:
         self._path = path
         self._first_line = first_line
         self._problems = problems
+        import yaml  # on first use, like Markdown
+
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             data = yaml.safe_load(text)
@@ -274,7 +277,7 @@ def parse_page(text: str, path: Path) -> tuple[Page | None, list[Problem]]:
     """Parse one page. Problems carry the page's own line numbers; None if unusable."""
     problems: list[Problem] = []
     text = sanitise(text, keep_newlines=True)
-    tokens = _MD.parse(text)
+    tokens = _markdown().parse(text)
     front = next((t for t in tokens if t.type == "front_matter"), None)
     if front is None or not front.map:
         problems.append(Problem(path, 1, "page must start with front matter between `---` lines"))

@@ -13,13 +13,11 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
-from babel import Locale
-
 from kiosk.content import Block, Page
-from kiosk.po_check import check_header, check_message, parse_entries, valid_tag
-from kiosk.po_check import header as po_header
+from kiosk.memory import release_locale_data
 from kiosk.problems import Problem
 from kiosk.text import clip, sanitise
 
@@ -104,8 +102,20 @@ class CatalogTranslations(gettext.NullTranslations):
 
 
 def autonym(tag: str) -> str:
-    name = Locale.parse(tag).get_display_name(tag) or tag
-    return name[:1].upper() + name[1:]
+    return describe_language(tag).autonym
+
+
+@cache
+def describe_language(tag: str) -> Language:
+    """The language's own name and its direction, from CLDR. Kept for the kiosk's life
+    (a few bytes); Babel's full data for the locale (over a megabyte) is let go at once."""
+    from babel import Locale  # CLDR is read by the library loader, not by the kiosk's UI
+
+    locale = Locale.parse(tag)
+    name = locale.get_display_name(tag) or tag
+    language = Language(tag, name[:1].upper() + name[1:], locale.text_direction)
+    release_locale_data()
+    return language
 
 
 def _read(path: Path) -> tuple[str | None, list[Problem]]:
@@ -123,6 +133,9 @@ def load_language(
     folder: Path, template_keys: TemplateKeys
 ) -> tuple[LoadedLanguage | None, list[Problem]]:
     """One language folder, checked; None when a file is too broken to use."""
+    from kiosk.po_check import check_header, check_message, parse_entries, valid_tag
+    from kiosk.po_check import header as po_header
+
     tag = folder.name
     if not valid_tag(tag):
         return None, [
@@ -132,8 +145,7 @@ def load_language(
                 f"{tag!r} is not a language tag Babel knows (use forms like es, pt_BR, zh_Hans)",
             )
         ]
-    locale = Locale.parse(tag)
-    language = Language(tag, autonym(tag), locale.text_direction)
+    language = describe_language(tag)
     loaded = LoadedLanguage(language)
     problems: list[Problem] = []
     usable = True
@@ -244,6 +256,8 @@ def template_keys(pages: Iterable[Page], locales_dir: Path) -> TemplateKeys:
     for page in pages:
         content.add((page.id, page.title))
         content.update((page.id, block.markdown) for block in page.blocks)
+    from kiosk.po_check import parse_entries
+
     pot = locales_dir / "kiosk.pot"
     ui: set[tuple[str | None, str]] = set()
     if pot.is_file():

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
-
-from babel.core import Locale, UnknownLocaleError
-from babel.numbers import format_decimal
-from babel.units import format_unit
+from typing import TYPE_CHECKING, Any
 
 from kiosk.i18n import N_, _
 from kiosk.palette import PALETTES
 from kiosk.settings import Settings
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB, nearest_step
+
+if TYPE_CHECKING:
+    from babel.core import Locale
 
 SCAN_SECONDS_CHOICES: tuple[float, ...] = (0.75, 1.0, 1.5, 2.0, 3.0, 5.0)
 """Presets like Android Switch Access and Cboard offer (0.75-5 s; accessibility.md)."""
@@ -72,6 +71,9 @@ class Setting:
 
 
 def _locale(tag: str) -> Locale:
+    # Babel (and its CLDR data) only once someone opens the settings.
+    from babel.core import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(tag)
     except (ValueError, UnknownLocaleError):
@@ -79,16 +81,22 @@ def _locale(tag: str) -> Locale:
 
 
 def describe_seconds(value: object, tag: str) -> str:
+    from babel.units import format_unit
+
     seconds = float(str(value))
     return str(format_unit(seconds, "duration-second", length="long", locale=_locale(tag)))
 
 
 def describe_rate(value: object, tag: str) -> str:
+    from babel.numbers import format_decimal
+
     wpm = format_decimal(RATE_STEPS_WPM[int(str(value))], locale=_locale(tag))
     return _("{wpm} words per minute").format(wpm=wpm)
 
 
 def describe_volume(value: object, tag: str) -> str:
+    from babel.numbers import format_decimal
+
     step = format_decimal(int(str(value)) + 1, locale=_locale(tag))
     count = format_decimal(len(VOLUME_STEPS_DB), locale=_locale(tag))
     return _("{step} of {count}").format(step=step, count=count)

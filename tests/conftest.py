@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import KioskApp, create_app
+from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
+from kiosk.factory import create_app
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

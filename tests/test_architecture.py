@@ -10,12 +10,15 @@ CORE = [
     "kiosk.clock",
     "kiosk.content",
     "kiosk.deployment",
+    "kiosk.factory",
     "kiosk.contrast",
     "kiosk.doctor",
     "kiosk.i18n",
     "kiosk.idle",
     "kiosk.keymap",
     "kiosk.layout",
+    "kiosk.library",
+    "kiosk.loader",
     "kiosk.logs",
     "kiosk.memory",
     "kiosk.palette",
@@ -42,6 +45,23 @@ def test_core_modules_do_not_import_textual() -> None:
         "import sys\n"
         f"for name in {CORE!r}: __import__(name)\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_kiosk_process_reads_no_catalog_and_no_cldr_before_its_first_screen() -> None:
+    """Catalogs and CLDR are read by the loader process (kiosk.library): the kiosk itself
+    does not even import the modules that parse them until someone needs them."""
+    code = (
+        "import sys\n"
+        "from kiosk.factory import create_app\n"
+        "app = create_app()\n"
+        "app.library.listing()\n"
+        "print(sorted(m for m in ('yaml', 'babel.core', 'kiosk.po_check', 'pysbd', 'miniaudio')"
+        " if m in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -27,7 +27,7 @@ from kiosk.screens.language import LanguageItem, LanguageScreen
 from kiosk.speech.reader import State
 from kiosk.widgets import FocusText, TopBar
 from tests.conftest import CONTENT, LOCALES, AppFactory
-from tests.pilot import at_home, reader_of, said, wait_for_screen
+from tests.pilot import at_home, reader_of, said, wait_for_screen, wait_until
 
 STAFF = "Something in this kiosk needs fixing. Please tell a member of staff."
 
@@ -172,6 +172,10 @@ async def test_a_broken_locale_is_left_out_and_staff_are_told(
     app = make_app(locales_dir=locales)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, LanguageScreen)
+        # The list is drawn from the folders at once, and corrected when the check is in.
+        await wait_until(
+            pilot, lambda: app.library.is_loaded and not app.screen.query("#language-fr")
+        )
         names = [item.plain_text for item in app.screen.query(LanguageItem)]
         assert names == ["English", "Español"]  # French is left out, the rest works
         assert app.screen.query_one("#staff-notice", FocusText).plain_text == STAFF

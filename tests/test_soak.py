@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from textual import events
 
-from kiosk.app import KioskApp, create_app
+from kiosk.app import KioskApp
 from kiosk.clock import ManualClock
+from kiosk.factory import create_app
 from kiosk.screens.language import LanguageScreen
 from tests.conftest import LOCALES
 

@@ -34,11 +34,22 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         assert isinstance(self.app, KioskApp)
         return self.app
 
+    SHOWS_STAFF_NOTICE = False
+    """Home and the language list carry the staff notice: the screens staff pass by."""
+
     def staff_notice(self) -> Iterator[Paragraph]:
         """A line for staff when the config, a page or a language could not be loaded (the
         technician finds the details with `als-kiosk doctor`)."""
-        if self.kiosk.problems:
+        if self.SHOWS_STAFF_NOTICE and self.kiosk.known_problems():
             yield Paragraph((Run(staff_notice_text()),), classes="notice", id="staff-notice")
+
+    def show_staff_notice(self) -> None:
+        """Problems found after this screen was built: add the notice below its items."""
+        if not self.SHOWS_STAFF_NOTICE or self.query("#staff-notice"):
+            return
+        column = self.query(".column")
+        if column:
+            column.first().mount_all(self.staff_notice())
 
     def items(self) -> list[FocusText]:
         """The focusable items in reading order."""

@@ -42,6 +42,7 @@ class SettingsChoice(FocusText):
 
 class HomeScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
+    SHOWS_STAFF_NOTICE = True
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.kiosk.as_drawn(_("ALS information")))

@@ -26,6 +26,7 @@ class LanguageItem(FocusText):
 
 class LanguageScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
+    SHOWS_STAFF_NOTICE = True
 
     def __init__(self, *, can_go_back: bool) -> None:
         super().__init__()
@@ -45,6 +46,18 @@ class LanguageScreen(KioskScreen):
             self.focus_item(current.first(LanguageItem))
         else:
             self.move_focus(0)
+
+    def update_languages(self) -> None:
+        """The full check is in: take off any language whose files turned out unusable."""
+        offered = {language.tag for language in self.kiosk.offered_languages()}
+        dropped = [item for item in self.query(LanguageItem) if item.language.tag not in offered]
+        if not dropped:
+            return
+        focused = self.focused
+        for item in dropped:
+            item.remove()
+        if focused in dropped:
+            self.call_after_refresh(self.move_focus, 0)
 
     def activate(self, item: FocusText) -> None:
         if isinstance(item, LanguageItem):

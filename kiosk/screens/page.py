@@ -72,9 +72,7 @@ class PageScreen(KioskScreen):
                     direction="ltr" if block.fallback else language.direction,
                 )
             )
-        from babel.dates import format_date  # only when a page is first opened
-
-        reviewed = format_date(self.page.reviewed, format="long", locale=language.tag)
+        reviewed = self.kiosk.reviewed_date(self.page)
         views.append(
             BlockView(
                 (Run(_("Last checked against its sources: {date}").format(date=reviewed)),),

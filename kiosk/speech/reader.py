@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.logs import describe_error
 from kiosk.speech.audio import Clip
@@ -30,8 +30,10 @@ from kiosk.speech.controls import (
     match_voice,
     speed_for,
 )
-from kiosk.speech.player import Player, real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+
+if TYPE_CHECKING:
+    from kiosk.speech.player import Player
 
 log = logging.getLogger("als-kiosk.speech")
 
@@ -289,15 +291,19 @@ class SpeechReader:
             return
         self._stalled_since = None
         player.close()
-        self.player = Player(use_real_device=False)
-        self.player.set_gain(gain(self.volume_step))
+        self._open_player(real=False)
         self._device_checked_at = time.monotonic()
         self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_SOUND))
         if self._index >= 0:
             self._play(self._index)
 
-    def _open_player(self) -> None:
-        real = self._want_real_device
+    def _open_player(self, real: bool | None = None) -> None:
+        # Imported here, on the speech thread: miniaudio takes longer to load than the
+        # rest of the kiosk's own code, and the first frame does not wait for it.
+        from kiosk.speech.player import Player, real_device_works
+
+        if real is None:
+            real = self._want_real_device
         if real is None:
             real = real_device_works()
             self._device_checked_at = time.monotonic()
@@ -313,6 +319,8 @@ class SpeechReader:
             time.monotonic() - self._device_checked_at > self._device_recheck_seconds
         ):
             self._device_checked_at = time.monotonic()
+            from kiosk.speech.player import real_device_works
+
             if real_device_works():
                 player.close()
                 self._open_player()

@@ -6,9 +6,12 @@ repeat work on a sentence, and the screen highlights exactly what is being spoke
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pysbd
+if TYPE_CHECKING:
+    import pysbd
 
 # pysbd's rule sets; a language without its own uses the closest one that splits the same
 # punctuation (Portuguese and Spanish share the Latin rules; Chinese covers 。！？).
@@ -18,6 +21,8 @@ _CLOSEST = {"pt": "es", "cmn": "zh", "yue": "zh"}
 
 @cache
 def _segmenter(lang: str) -> pysbd.Segmenter:
+    import pysbd  # on first use: the first screen is up before anything is read
+
     base = lang.replace("-", "_").split("_")[0].lower()
     base = _CLOSEST.get(base, base)
     return pysbd.Segmenter(
@@ -25,11 +30,20 @@ def _segmenter(lang: str) -> pysbd.Segmenter:
     )
 
 
+_END_THEN_MORE = re.compile(r"[.!?;:\u060c\u3002\uff01\uff1f\u061f\u06d4\u0964](?!\s*$)")
+"""Punctuation that may end a sentence, anywhere but at the very end: without any, the text
+is one sentence (an item's name, a heading) and pysbd need not be asked."""
+
+
 def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text`, trailing spaces excluded, none empty."""
     spans: list[tuple[int, int]] = []
-    if not text.strip():
+    stripped = text.strip()
+    if not stripped:
         return spans
+    if not _END_THEN_MORE.search(text):
+        start = text.index(stripped[0])
+        return [(start, start + len(stripped))]
     for part in _segmenter(lang).segment(text):
         start, end = part.start, part.end
         while end > start and text[end - 1].isspace():

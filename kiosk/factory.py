@@ -1,0 +1,41 @@
+"""`create_app`: the kiosk built from explicit paths, for the CLI, the tests and the benchmarks.
+
+It starts the library's loader process before Textual is even imported: the loader reads
+the pages and catalogs on the other core while this one loads Textual, so the first frame
+waits for neither.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.clock import Clock
+from kiosk.library import Library, Request
+from kiosk.paths import default_content_dir, default_locales_dir
+from kiosk.settings import load_settings
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+
+
+def create_app(
+    *,
+    content_dir: Path | None = None,
+    locales_dir: Path | None = None,
+    config_path: Path | None = None,
+    clock: Clock | None = None,
+) -> KioskApp:
+    """Build the kiosk from explicit paths."""
+    settings, problems = load_settings(config_path)
+    library = Library(
+        Request(
+            content_dir or default_content_dir(),
+            locales_dir or default_locales_dir(),
+            min_complete=settings.language.min_complete,
+            offered=tuple(settings.language.offered),
+        )
+    )
+    from kiosk.app import KioskApp  # Textual, while the loader works
+
+    return KioskApp(library=library, settings=settings, problems=problems, clock=clock)

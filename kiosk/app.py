@@ -29,7 +29,13 @@ from kiosk.keymap import ACTIONS, SPEECH_ACTIONS, SWITCH_ACTIONS
 from kiosk.languages import SOURCE_LANGUAGE, Language, LoadedLanguage
 from kiosk.library import Library
 from kiosk.logs import describe_error
-from kiosk.memory import release_free_memory, release_locale_data
+from kiosk.memory import (
+    QUIET_SECONDS,
+    collect_if_due,
+    collect_in_pauses,
+    release_free_memory,
+    release_locale_data,
+)
 from kiosk.personal import Personal
 from kiosk.problems import Problem
 from kiosk.rtl import visual_line
@@ -104,6 +110,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.keymap = dict(settings.keys)
         self.reorders_rtl = settings.display.bidi == "app"
         self.speaking: Speaking | None = None
+        self._last_input = self.clock.now()
         self._scan_timer: Timer | None = None
         self._scan_ticks: Timer | None = None
         self._armed_for = -1.0
@@ -192,6 +199,7 @@ class KioskApp(App[None], inherit_bindings=False):
             self.call_after_refresh(
                 self.library.load_in_background, lambda: self.post_message(self.LibraryLoaded())
             )
+        collect_in_pauses()
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
         # Frequent ticks settle presses; the exact step times come from a one-shot timer.
         self._run_scan_ticks()
@@ -201,6 +209,7 @@ class KioskApp(App[None], inherit_bindings=False):
         if not self.screen_stack:
             return  # closing
         log_problems(self.library.load().problems)
+        release_free_memory()  # the start-up's garbage, before anyone is here
         screen = self.screen
         if isinstance(screen, LanguageScreen):
             if len(self.offered_languages()) > 1:
@@ -244,6 +253,7 @@ class KioskApp(App[None], inherit_bindings=False):
         # Any key or click counts as someone being there, before it is dispatched.
         if isinstance(event, events.Key | events.MouseDown):
             self.idle.touch()
+            self._last_input = self.clock.now()
             if isinstance(self.screen, IdleWarningScreen):
                 self.pop_screen()
                 event.stop()
@@ -458,6 +468,7 @@ class KioskApp(App[None], inherit_bindings=False):
     def poll_idle(self) -> None:
         if not self.screen_stack:
             return
+        collect_if_due(quiet=self.clock.now() - self._last_input >= QUIET_SECONDS)
         warning = self.screen if isinstance(self.screen, IdleWarningScreen) else None
         if warning is None and self.speaking is not None and self.speaking.is_reading():
             self.idle.touch()  # someone is listening to a page

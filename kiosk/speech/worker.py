@@ -13,11 +13,13 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.speech.audio import Clip
 from kiosk.speech.controls import Speed
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 REQUEST_TIMEOUT = 3.0
 START_TIMEOUT = 10.0
@@ -92,6 +94,8 @@ def serve(conn: Connection) -> None:
 
 def main() -> None:
     """`python -m kiosk.speech.worker FD`: serve requests on the socket FD."""
+    from multiprocessing.connection import Connection
+
     serve(Connection(int(sys.argv[1])))
 
 
@@ -136,6 +140,8 @@ class Synthesiser:
             pass_fds=(theirs.fileno(),),
         )
         theirs.close()
+        from multiprocessing.connection import Connection  # on the speech thread
+
         parent = Connection(ours.detach())
         self._process, self._conn = process, parent
         if not parent.poll(START_TIMEOUT):

@@ -37,13 +37,18 @@ is one sentence (an item's name, a heading) and pysbd need not be asked."""
 
 def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text`, trailing spaces excluded, none empty."""
-    spans: list[tuple[int, int]] = []
     stripped = text.strip()
     if not stripped:
-        return spans
+        return []
     if not _END_THEN_MORE.search(text):
         start = text.index(stripped[0])
         return [(start, start + len(stripped))]
+    return pysbd_sentences(text, lang)
+
+
+def pysbd_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """The sentences pysbd finds (split_sentences asks it only when it must)."""
+    spans: list[tuple[int, int]] = []
     for part in _segmenter(lang).segment(text):
         start, end = part.start, part.end
         while end > start and text[end - 1].isspace():

@@ -179,6 +179,7 @@ async def test_a_broken_locale_is_left_out_and_staff_are_told(
         names = [item.plain_text for item in app.screen.query(LanguageItem)]
         assert names == ["English", "Español"]  # French is left out, the rest works
         assert app.screen.query_one("#staff-notice", FocusText).plain_text == STAFF
+        await wait_long(pilot, lambda: said(app) == STAFF, 10)  # and said, once known
     result = doctor("--content", str(CONTENT), "--locales", str(locales))
     assert result.returncode == 1
     assert f"{broken}:" in result.stdout

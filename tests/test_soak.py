@@ -114,6 +114,7 @@ async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
     languages: set[str] = set()
     started = time.monotonic()
     baseline = peak = final = 0
+    after_resets: list[str] = []
     for mode in MODES:
         app = make(mode, tmp_path, clock)
         async with app.run_test(size=(45, 12)) as pilot:
@@ -125,6 +126,7 @@ async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
                 if roll < 0.002:
                     await reset_to_start(app, clock, pilot, mode)
                     resets += 1
+                    after_resets.append(f"{mode}@{sent}:{rss_bytes() / 2**20:.1f}")
                 elif roll < 0.004:
                     size = rng.choice([(45, 12), (20, 8), (100, 30), (45, 12)])
                     await pilot.resize_terminal(*size)
@@ -157,7 +159,8 @@ async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
         f"\nsoak: {sent} events in {elapsed:.0f} s, {resets} random idle resets, RSS after a "
         f"reset {baseline / 2**20:.1f} MiB after warm-up and {final / 2**20:.1f} MiB at the "
         f"end ({growth:+.1%}), peak {peak / 2**20:.1f} MiB; screens {sorted(screens)}; "
-        f"languages {sorted(languages)}\n"
+        f"languages {sorted(languages)}\nRSS (MiB) after each random reset: "
+        f"{' '.join(after_resets)}\n"
     )
     assert sent >= EVENTS - BATCH * len(MODES)
     assert growth < 0.10

@@ -15,8 +15,6 @@ from kiosk.memory import (
     collect_in_pauses,
     release_free_memory,
 )
-from tests.conftest import AppFactory
-from tests.pilot import at_home
 
 
 class Node:
@@ -101,16 +99,4 @@ def test_what_one_person_left_is_not_kept_frozen_past_the_next_reset() -> None:
     gc.collect()
     assert ref() is not None  # frozen objects are not scanned...
     release_free_memory()  # ...until the next reset unfreezes them
-    assert ref() is None
-
-
-async def test_a_closed_kiosk_is_collected_even_after_a_reset_froze_it(
-    make_app: AppFactory,
-) -> None:
-    app = make_app()
-    async with at_home(app):
-        release_free_memory()  # as the idle reset does: the app's objects are frozen
-    ref = weakref.ref(app)
-    del app
-    gc.collect()
     assert ref() is None

@@ -33,7 +33,6 @@ from kiosk.memory import (
     QUIET_SECONDS,
     collect_if_due,
     collect_in_pauses,
-    let_go_of_everything,
     release_free_memory,
     release_locale_data,
 )
@@ -228,7 +227,6 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def on_unmount(self) -> None:
         self.library.close()
-        let_go_of_everything()
         if self.speaking is not None:
             self.speaking.reader.close()
 

@@ -43,12 +43,6 @@ def collect_if_due(*, quiet: bool) -> None:
         gc.collect()
 
 
-def let_go_of_everything() -> None:
-    """The app is closing: what release_free_memory froze may be collected again (tests
-    and tools run several apps in one process)."""
-    gc.unfreeze()
-
-
 @cache
 def _libc() -> Any:
     import ctypes

@@ -101,10 +101,6 @@ class CatalogTranslations(gettext.NullTranslations):
         return msgid1 if n == 1 else msgid2
 
 
-def autonym(tag: str) -> str:
-    return describe_language(tag).autonym
-
-
 @cache
 def describe_language(tag: str) -> Language:
     """The language's own name and its direction, from CLDR. Kept for the kiosk's life

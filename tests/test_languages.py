@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from kiosk.languages import autonym
+from kiosk.languages import describe_language
 from kiosk.screens import HomeScreen, PageScreen
 from kiosk.screens.language import LanguageItem, LanguageScreen
 from kiosk.speech.controls import match_voice
@@ -82,7 +82,7 @@ async def test_a_new_language_from_po_files_alone_appears_by_its_own_name_with_i
 
 
 def test_autonyms_come_from_cldr() -> None:
-    assert [autonym(t) for t in ("es", "fr", "pt_BR", "ar", "zh_Hans", "de")] == [
+    assert [describe_language(t).autonym for t in ("es", "fr", "pt_BR", "ar", "zh_Hans", "de")] == [
         "Español", "Français", "Português (Brasil)", "العربية", "中文 (简体)", "Deutsch",
     ]  # fmt: skip
 

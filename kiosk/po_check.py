@@ -263,21 +263,42 @@ def check_header(entries: list[Entry], path: Path, tag: str) -> list[Problem]:
         problems.append(Problem(path, where, f"header Plural-Forms is missing; use: {expected}"))
         return problems
     try:
-        gettext.c2py(expression.split("plural=", 1)[1].rstrip(";").strip())
-    except (IndexError, ValueError, SyntaxError):
+        problem = plural_rule_problem(expression, declared, tag)
+    except (IndexError, ValueError, SyntaxError, ArithmeticError):
         problems.append(
             Problem(path, where, f"header Plural-Forms expression is not valid; use: {expected}")
         )
-    if declared != expected.num_plurals:
-        problems.append(
-            Problem(
-                path,
-                where,
-                f"header Plural-Forms has nplurals={declared}, but {tag} has "
-                f"{expected.num_plurals} (CLDR); use: {expected}",
-            )
-        )
+        return problems
+    if problem:
+        problems.append(Problem(path, where, f"header Plural-Forms {problem}; use: {expected}"))
     return problems
+
+
+PLURAL_PROBE = range(1000)
+"""The counts a plural rule is tried on: every rule's cycle (n % 100) and far beyond any
+count the kiosk shows (seconds left before a reset)."""
+
+
+@lru_cache
+def plural_rule_problem(expression: str, declared: int, tag: str) -> str | None:
+    """What is wrong with a file's plural rule, or None.
+
+    The rule is judged by what it does, not by its number of forms: the traditional
+    gettext rules (Spanish, French, Portuguese: 2 forms) and CLDR's newer ones (3, the
+    third for exact millions) choose alike for every count the kiosk shows, and
+    translators' tools write either. So a rule is right when every form it chooses exists
+    and it never gives one form to two counts that the language says differently."""
+    chooses = gettext.c2py(expression.split("plural=", 1)[1].rstrip(";").strip())
+    cldr = gettext.c2py(get_plural(tag).plural_expr)
+    said_as: dict[int, tuple[int, int]] = {}  # their form -> (first count, CLDR's form)
+    for n in PLURAL_PROBE:
+        form = chooses(n)
+        if not 0 <= form < declared:
+            return f"chooses msgstr[{form}] for {n}, but nplurals={declared}"
+        first, wanted = said_as.setdefault(form, (n, cldr(n)))
+        if cldr(n) != wanted:
+            return f"uses one form for {first} and {n}, but {tag} needs two (CLDR)"
+    return None
 
 
 def check_message(entry: Entry, path: Path, nplurals: int) -> list[Problem]:

@@ -34,12 +34,14 @@ def unit_section(name: str) -> configparser.SectionProxy:
 
 def verify(unit: Path) -> subprocess.CompletedProcess[str]:
     """systemd-analyze verify, with the unit's ExecStart path leading to this install of the
-    kiosk: /opt is replaced by a private, empty folder in a mount namespace of its own."""
+    kiosk: /opt is replaced by a private, empty folder in a mount namespace of its own.
+    The man pages the unit names come with cage and foot on the kiosk computer, not
+    here, so they are not looked up (--man=no)."""
     installed = shutil.which("als-kiosk") or str(Path(sys.executable).parent / "als-kiosk")
     script = (
         "mount -t tmpfs tmpfs /opt && mkdir -p /opt/als-kiosk/venv/bin && "
         f"ln -s {shlex.quote(installed)} /opt/als-kiosk/venv/bin/als-kiosk && "
-        f"systemd-analyze verify {shlex.quote(str(unit))}"
+        f"systemd-analyze verify --man=no {shlex.quote(str(unit))}"
     )
     return subprocess.run(
         ["unshare", "--mount", "--map-root-user", "sh", "-c", script],

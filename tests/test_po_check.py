@@ -79,9 +79,12 @@ FILE_CASES = [
     ("garbage line", GOOD_CONTENT + "this is not PO\n", "this is not PO", "not PO syntax", False),
     ("duplicate message", GOOD_CONTENT + '\nmsgctxt "what-is-als"\nmsgid "What is ALS?"\n'
      'msgstr "Noch einmal"\n', 'msgid "What is ALS?"', "message is given twice", False),
-    ("wrong plural count", GOOD_CONTENT.replace("nplurals=2; plural=(n != 1);",
+    ("wrong plural rule", GOOD_CONTENT.replace("nplurals=2; plural=(n != 1);",
      "nplurals=3; plural=(n%3);"), "Plural-Forms",
-     "header Plural-Forms has nplurals=3, but de has 2 (CLDR)", False),
+     "header Plural-Forms uses one form for 1 and 4, but de needs two (CLDR)", False),
+    ("plural form beyond nplurals", GOOD_CONTENT.replace("nplurals=2; plural=(n != 1);",
+     "nplurals=2; plural=(n%3);"), "Plural-Forms",
+     "header Plural-Forms chooses msgstr[2] for 2, but nplurals=2", False),
     ("invalid plural expression", GOOD_CONTENT.replace("plural=(n != 1);", "plural=(n !=;"),
      "Plural-Forms", "header Plural-Forms expression is not valid", False),
     ("wrong charset", GOOD_CONTENT.replace("charset=UTF-8", "charset=ISO-8859-1"),
@@ -120,6 +123,44 @@ def test_broken_content_po_is_reported_at_its_line(
         assert ("what-is-als", "What is ALS?") not in loaded.content or expected.startswith(
             "message is not in"
         )
+
+
+# The traditional gettext rules (as GNU gettext, Poedit and most PO files have them) and
+# the newer CLDR rules (Babel 2.19 and later: a third form for exact millions) are both
+# right for every count the kiosk shows; a rule that merges forms the language keeps
+# apart is not. Whichever Babel is installed, the verdict is the same.
+PLURAL_RULES = [
+    ("es", "nplurals=2; plural=(n != 1);", None),
+    ("es", "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", None),
+    ("fr", "nplurals=2; plural=(n > 1);", None),
+    ("fr", "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+     None),
+    ("pt_BR", "nplurals=2; plural=(n > 1);", None),
+    ("fr", "nplurals=2; plural=(n != 1);", "uses one form for 0 and 2, but fr needs two"),
+    ("ar", "nplurals=2; plural=(n != 1);", "uses one form for 0 and 2, but ar needs two"),
+    ("zh_Hans", "nplurals=1; plural=0;", None),
+    ("de", "nplurals=2; plural=(n%3);", "chooses msgstr[2] for 2, but nplurals=2"),
+    ("de", "nplurals=2; plural=(n/0);", "expression is not valid"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tag", "rule", "expected"), PLURAL_RULES)
+def test_a_plural_rule_is_judged_by_the_forms_it_chooses(
+    tmp_path: Path, tag: str, rule: str, expected: str | None
+) -> None:
+    content, ui = (
+        text.replace("Language: de", f"Language: {tag}").replace(
+            "nplurals=2; plural=(n != 1);", rule
+        )
+        for text in (GOOD_CONTENT, GOOD_UI)
+    )
+    folder = write_language(tmp_path, content, ui).rename(tmp_path / tag)
+    _, problems = load_language(folder, keys())
+    found = [p.message for p in problems if "Plural-Forms" in p.message]
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 2 and all(expected in message for message in found), found
 
 
 def test_placeholders_and_missing_plural_forms_are_reported(tmp_path: Path) -> None:

@@ -1,15 +1,16 @@
 """Translation templates: `content.pot` (one message per block) and `kiosk.pot` (the UI).
 
-Written with Babel, deterministically (fixed header date, no line numbers for code), so
-`als-kiosk extract --check` can tell when a template is stale. Updating a language's PO
-files from the templates marks the old translation of a changed English block fuzzy
-(Babel's Catalog.update), as msgmerge does.
+Written with Babel, deterministically (fixed header date, no Babel version, no line
+numbers for code), so `als-kiosk extract --check` can tell when a template is stale.
+Updating a language's PO files from the templates marks the old translation of a changed
+English block fuzzy (Babel's Catalog.update), as msgmerge does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -88,10 +89,15 @@ def ui_template(package_dir: Path) -> Catalog:
     return catalog
 
 
+_GENERATED_BY = re.compile(rb'^"Generated-By: [^"]*"\n', re.MULTILINE)
+
+
 def render(catalog: Catalog, *, with_line_numbers: bool) -> bytes:
+    """The template's text. Without Babel's Generated-By header, which names Babel's
+    version: a new Babel release would otherwise make every template "out of date"."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=79, include_lineno=with_line_numbers, sort_output=False)
-    return buffer.getvalue()
+    return _GENERATED_BY.sub(b"", buffer.getvalue())
 
 
 def update_po(po_path: Path, template: Catalog, *, with_line_numbers: bool = True) -> bytes:

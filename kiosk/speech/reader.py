@@ -245,6 +245,10 @@ class SpeechReader:
 
     def _handle(self, command: str, argument: Any) -> None:
         if command == "speak":
+            if argument[2] != self._requests:
+                # A newer request is already queued (keys pressed faster than speech can
+                # start): this one would be cut off at once, so it is never synthesised.
+                return
             utterances, start, self._request = argument
             self._utterances = utterances
             self._cache.clear()

@@ -56,6 +56,7 @@ from kiosk.settings import Settings
 from kiosk.speaking import Speaking
 from kiosk.speech.reader import SpeechEvent, SpeechReader, State
 from kiosk.themes import all_themes, theme_name
+from kiosk.upstream import keep_no_removed_widget_alive
 from kiosk.widgets import ControlItem, legend_text
 
 IDLE_POLL_SECONDS = 0.25
@@ -94,6 +95,7 @@ class KioskApp(App[None], inherit_bindings=False):
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
+        keep_no_removed_widget_alive()
         # Never a traceback on the visitor's screen (Textual prints one, with local
         # variables, when it exits after an error): the journal gets a line without content.
         self.error_console = Console(file=io.StringIO(), markup=False, highlight=False)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import gettext
 import io
 import logging
-import threading
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console
 from textual import events
@@ -39,13 +38,9 @@ from kiosk.memory import (
 from kiosk.personal import Personal
 from kiosk.problems import Problem
 from kiosk.rtl import visual_line
-from kiosk.scanning import Choice, Highlight, Scanner, Switch, Timings
-from kiosk.scanning import Mode as ScanMode
 from kiosk.screens import (
     HomeScreen,
     IdleWarningScreen,
-    PageScreen,
-    SettingsScreen,
     TooSmallScreen,
     is_too_small,
 )
@@ -53,11 +48,14 @@ from kiosk.screens.base import KioskScreen, staff_notice_text
 from kiosk.screens.idle_warning import SPOKEN_COUNT, countdown_text, idle_warning_text
 from kiosk.screens.language import LanguageScreen
 from kiosk.settings import Settings
-from kiosk.speaking import Speaking
-from kiosk.speech.reader import SpeechEvent, SpeechReader, State
 from kiosk.themes import all_themes, theme_name
 from kiosk.upstream import keep_no_removed_widget_alive
-from kiosk.widgets import ControlItem, legend_text
+from kiosk.widgets import ControlItem, FocusText, legend_text
+
+if TYPE_CHECKING:
+    from kiosk.scanning import Choice, Highlight, Scanner
+    from kiosk.speaking import Speaking
+    from kiosk.speech.reader import SpeechEvent
 
 IDLE_POLL_SECONDS = 0.25
 SCAN_TICK_SECONDS = 0.01
@@ -123,13 +121,15 @@ class KioskApp(App[None], inherit_bindings=False):
         for theme in all_themes():
             self.register_theme(theme)
         self.theme_palette = ""
-        self.apply_theme(self.personal.theme)
+        self._start_in_theme(self.personal.theme)
         self.set_keymap({action: ",".join(keys) for action, keys in self.keymap.items()})
 
     def _make_scanner(self, personal: Personal) -> Scanner | None:
-        mode = ScanMode(personal.mode)
-        if mode is ScanMode.KEYS:
-            return None
+        if personal.mode == "keys":
+            return None  # and kiosk.scanning is never loaded: a kiosk with keys starts sooner
+        from kiosk.scanning import Mode, Scanner, Timings
+
+        mode = Mode(personal.mode)
         configured = self.settings.input
         timings = Timings(
             scan_seconds=personal.scan_seconds,
@@ -171,6 +171,23 @@ class KioskApp(App[None], inherit_bindings=False):
             self._scan_ticks = self._scan_timer = None
             self._armed_for = -1.0
 
+    def _start_in_theme(self, palette_name: str) -> None:
+        """The clinic's colours from the first frame, with the stylesheet parsed once.
+        Setting `theme` before the app runs makes Textual parse the whole stylesheet a
+        second time as it starts (about 4 ms, measured in tmux). Its CSS variables are set
+        directly instead; a theme whose light or dark mode differs from Textual's default
+        still goes Textual's own way, which also changes how ANSI colours are drawn."""
+        name = theme_name(palette_name)
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark:
+            self.apply_theme(palette_name)
+            return
+        self.theme_palette = palette_name
+        self.set_reactive(KioskApp.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.set_class(palette_name == "plain", "-plain", update=False)
+
     def apply_theme(self, palette_name: str) -> None:
         self.theme_palette = palette_name
         self.theme = theme_name(palette_name)
@@ -178,20 +195,11 @@ class KioskApp(App[None], inherit_bindings=False):
 
     # ------------------------------------------------------------------ lifecycle
 
-    def on_mount(self) -> None:
-        speech = self.settings.speech
-        if speech.enabled:
-            first_frame = threading.Event()
-            reader = SpeechReader(
-                self._speech_event_from_thread,
-                rate_step=self.personal.rate_step,
-                volume_step=self.personal.volume_step,
-                start_when=first_frame,
-            )
-            self.call_after_refresh(first_frame.set)
-            self.speaking = Speaking(reader, speak_focus=speech.speak_focus)
+    async def on_mount(self) -> None:
         self.set_language(self.settings.language.default)
-        self.push_screen(self.start_screen())
+        await self.push_screen(self.start_screen())
+        if self.settings.speech.enabled:
+            self.call_after_refresh(self._start_speech)
         self.sync_size_screen()
         log_problems(self.settings_problems)
         if self.known_problems():
@@ -205,6 +213,22 @@ class KioskApp(App[None], inherit_bindings=False):
         self.set_interval(IDLE_POLL_SECONDS, self.poll_idle)
         # Frequent ticks settle presses; the exact step times come from a one-shot timer.
         self._run_scan_ticks()
+
+    def _start_speech(self) -> None:
+        """Speech starts once the first screen is up: its modules, thread and engine
+        process then cost that screen nothing. The item focused meanwhile is said now."""
+        from kiosk.speaking import Speaking
+        from kiosk.speech.reader import SpeechReader
+
+        reader = SpeechReader(
+            self._speech_event_from_thread,
+            rate_step=self.personal.rate_step,
+            volume_step=self.personal.volume_step,
+        )
+        self.speaking = Speaking(reader, speak_focus=self.settings.speech.speak_focus)
+        screen = self.screen
+        if isinstance(screen, KioskScreen) and isinstance(screen.focused, FocusText):
+            self.speaking.focused(screen, screen.focused)
 
     def on_kiosk_app_library_loaded(self) -> None:
         """The full check is in: correct the language list, and tell staff of problems."""
@@ -391,7 +415,9 @@ class KioskApp(App[None], inherit_bindings=False):
     def _switch_pressed(self, action: str) -> None:
         if self.scanner is None:
             return
-        one_switch = self.scanner.mode is ScanMode.ONE_SWITCH
+        from kiosk.scanning import Mode, Switch
+
+        one_switch = self.scanner.mode is Mode.ONE_SWITCH
         switch = Switch.SELECT if one_switch or action == "switch_select" else Switch.MOVE
         self._show_scan(self.scanner.press(switch))
 
@@ -406,7 +432,7 @@ class KioskApp(App[None], inherit_bindings=False):
         if self.scanner is None or not self.screen_stack:
             return
         speaking = self.speaking
-        if speaking is not None and speaking.reader.state is State.SPEAKING:
+        if speaking is not None and speaking.is_speaking():
             # Auditory scanning waits for the item's name; reading a page holds the scan
             # on the control that was chosen, so one press pauses it.
             self.scanner.hold_for(self.scanner.timings.scan_seconds)
@@ -430,6 +456,8 @@ class KioskApp(App[None], inherit_bindings=False):
         screen = self.screen
         if result is None or not isinstance(screen, KioskScreen):
             return
+        from kiosk.scanning import Choice
+
         items = screen.items()
         if isinstance(result, Choice):
             for item in items:
@@ -446,9 +474,13 @@ class KioskApp(App[None], inherit_bindings=False):
             screen.focus_item(items[result.items[0]])
 
     def open_settings(self) -> None:
+        from kiosk.screens import SettingsScreen  # on first use: not on the first screen
+
         self.push_screen(SettingsScreen())
 
     def open_page(self, page: Page) -> None:
+        from kiosk.screens import PageScreen  # on first use: not on the first screen
+
         self.push_screen(PageScreen(page))
 
     # The kiosk lock: Textual's own ways out do nothing here (notes.md: bindings merge

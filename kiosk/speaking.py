@@ -73,6 +73,10 @@ class Speaking:
         self._speak([Utterance(text, lang, -1, 0, len(text))], follow=False)
         self._interface_request = self._request
 
+    def is_speaking(self) -> bool:
+        """Anything at all is being said (a page, an item's name or a message)."""
+        return self.reader.state is State.SPEAKING
+
     def is_reading(self) -> bool:
         """A page (not an item's name or a message) is being read aloud: someone listens."""
         return self.reader.state is State.SPEAKING and self._reading

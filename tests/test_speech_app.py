@@ -109,6 +109,19 @@ async def test_focus_is_spoken_and_highlighted_when_speak_focus_is_on(
         await wait_until(pilot, lambda: item.highlight == (0, len(item.plain_text)))
 
 
+async def test_508_402_2_1_the_item_focused_on_the_first_screen_is_said_once_speech_is_up(
+    make_app: AppFactory,
+) -> None:
+    """Speech starts after the first screen is painted (so that screen is up sooner); the
+    item that already had focus is said then, with no key pressed."""
+    app = make_app()
+    async with at_home(app) as pilot:
+        item = focused(app)
+        await wait_until(pilot, lambda: item.highlight == (0, len(item.plain_text)))
+        assert reader_of(app).current is not None
+        assert reader_of(app).current[1].text == item.plain_text  # type: ignore[index]
+
+
 async def test_en_5_1_3_12_volume_steps_are_confirmed_aloud_and_shown(
     make_app: AppFactory,
 ) -> None:

@@ -1,10 +1,27 @@
-"""One module per screen."""
+"""One module per screen. Each is imported when first asked for (PEP 562): the first
+screen is up sooner when the page and settings screens are not loaded before it."""
 
-from kiosk.screens.home import HomeScreen
-from kiosk.screens.idle_warning import IdleWarningScreen
-from kiosk.screens.page import PageScreen
-from kiosk.screens.settings import ChoiceScreen, SettingsScreen
-from kiosk.screens.too_small import TooSmallScreen, is_too_small
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.screens.home import HomeScreen
+    from kiosk.screens.idle_warning import IdleWarningScreen
+    from kiosk.screens.page import PageScreen
+    from kiosk.screens.settings import ChoiceScreen, SettingsScreen
+    from kiosk.screens.too_small import TooSmallScreen, is_too_small
+
+_MODULES = {
+    "ChoiceScreen": "settings",
+    "HomeScreen": "home",
+    "IdleWarningScreen": "idle_warning",
+    "PageScreen": "page",
+    "SettingsScreen": "settings",
+    "TooSmallScreen": "too_small",
+    "is_too_small": "too_small",
+}
 
 __all__ = [
     "ChoiceScreen",
@@ -15,3 +32,9 @@ __all__ = [
     "TooSmallScreen",
     "is_too_small",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"kiosk.screens.{_MODULES[name]}"), name)

@@ -41,8 +41,6 @@ DEVICE_RECHECK_SECONDS = 30.0
 STALL_SECONDS = 2.0
 """Playing, not paused, and no sample taken for this long: the device has failed."""
 WATCH_SECONDS = 0.25
-START_WAIT_SECONDS = 2.0
-"""The longest speech waits for the UI's first frame before starting anyway."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,6 @@ class SpeechReader:
         rate_step: int = DEFAULT_RATE_STEP,
         volume_step: int = DEFAULT_VOLUME_STEP,
         device_recheck_seconds: float = DEVICE_RECHECK_SECONDS,
-        start_when: threading.Event | None = None,
     ) -> None:
         self._on_event = on_event
         self.synthesiser = synthesiser or Synthesiser()
@@ -123,9 +120,6 @@ class SpeechReader:
         self.player: Player | None = None
         self._last_position = -1.0
         self._stalled_since: float | None = None
-        self._start_when = start_when
-        """Set by the UI once its first frame is up: the engine and device start then, so
-        two Python processes starting do not slow the kiosk's own start on a small CPU."""
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
         self._thread.start()
 
@@ -211,8 +205,6 @@ class SpeechReader:
         self.state = State.IDLE
 
     def _run(self) -> None:
-        if self._start_when is not None:
-            self._start_when.wait(START_WAIT_SECONDS)
         # The engine starts while the device is probed: the first sentence waits for
         # the slower of the two, not for both.
         starting = threading.Thread(target=self._start_engine, name="speech-start", daemon=True)

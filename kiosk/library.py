@@ -33,6 +33,7 @@ from kiosk.languages import (
 )
 from kiosk.logs import describe_error
 from kiosk.problems import Problem
+from kiosk.rtl import Drawn, remember, visual_line
 
 T = TypeVar("T")
 
@@ -54,6 +55,8 @@ class Listing:
 
     english: Language
     others: list[Language]
+    drawn: dict[str, Drawn] = field(default_factory=dict)
+    """Right-to-left names as drawn (kiosk.rtl), so the kiosk need not load bidi for them."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ def list_languages(request: Request) -> Listing:
             continue
         if all((folder / "LC_MESSAGES" / f"{domain}.po").is_file() for domain in DOMAINS):
             found.append(describe_language(tag))
-    return Listing(describe_language(SOURCE_LANGUAGE), found)
+    drawn = {lang.autonym: visual_line(lang.autonym) for lang in found if lang.direction == "rtl"}
+    return Listing(describe_language(SOURCE_LANGUAGE), found, drawn)
 
 
 def load_everything(request: Request) -> Loaded:
@@ -138,6 +142,7 @@ class Library:
             with process.stdin:
                 pickle.dump(self.request, process.stdin)
             self._listing = _expect(process.stdout, Listing)
+            remember(self._listing.drawn)
             self._listed.set()
             self._loaded = _expect(process.stdout, Loaded)
         except Exception as error:  # anything at all: the work is done here instead

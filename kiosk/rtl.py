@@ -6,16 +6,18 @@ line at a time: reordering a whole paragraph before wrapping would put its last 
 the first line. The reordering keeps each character's logical index, so emphasis and the
 spoken sentence's highlight stay on the right letters. Terminals that do bidi themselves
 (VTE) would garble this: the clinic config hands bidi to the terminal there.
+
+The two libraries are loaded on the first line that needs them (about 4.5 ms). The
+kiosk's first screen needs none: its only right-to-left lines are the language names,
+which the loader process draws and hands over with the list (`remember`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
-
-import arabic_reshaper
-from bidi import algorithm as bidi_algorithm
 
 # Digits in groups ("0808 802 6262") must stay one number: a no-break space is a common
 # number separator in the bidi algorithm (rule W4), a plain space is a neutral that the
@@ -23,18 +25,36 @@ from bidi import algorithm as bidi_algorithm
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 
 
+Drawn = tuple[str, list[int]]
+"""A line as drawn left to right, and the logical index of each drawn character."""
+
+_remembered: dict[str, Drawn] = {}
+
+
+def remember(drawn: Mapping[str, Drawn]) -> None:
+    """Lines already drawn elsewhere (right to left): they need no library here."""
+    _remembered.update(drawn)
+
+
 @cache
 def _reshaper() -> Any:
+    import arabic_reshaper
+
     # No ligatures: one shaped character per logical character, so indices still match.
     return arabic_reshaper.ArabicReshaper(
         configuration={"delete_harakat": False, "support_ligatures": False}
     )
 
 
-def visual_line(text: str, *, rtl: bool = True) -> tuple[str, list[int]]:
+def visual_line(text: str, *, rtl: bool = True) -> Drawn:
     """The line as drawn left to right, and the logical index of each drawn character."""
     if not text:
         return "", []
+    if rtl and text in _remembered:
+        shown, order = _remembered[text]
+        return shown, list(order)
+    from bidi import algorithm as bidi_algorithm
+
     logical = _SPACE_IN_NUMBER.sub("\u00a0", _reshaper().reshape(text))
     storage: dict[str, Any] = bidi_algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0

@@ -83,3 +83,36 @@ def test_the_kiosk_process_loads_only_what_its_first_screen_needs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_first_screen_shows_the_arabic_name_drawn_without_loading_bidi_here() -> None:
+    """The loader process draws the right-to-left language names (kiosk.rtl.remember): the
+    kiosk shows العربية joined and in order without loading the bidi libraries itself, and
+    exactly as it would have drawn it."""
+    code = """
+import asyncio, sys
+from kiosk.factory import create_app
+from kiosk.screens.language import LanguageItem, LanguageScreen
+
+async def main():
+    app = create_app()
+    async with app.run_test(size=(45, 12)) as pilot:
+        for _ in range(500):
+            if isinstance(app.screen, LanguageScreen) and app.screen.query(LanguageItem):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        item = app.screen.query_one("#language-ar", LanguageItem)
+        shown = item.render().plain
+        loaded = sorted(m for m in ("arabic_reshaper", "bidi") if m in sys.modules)
+        import kiosk.rtl
+        kiosk.rtl._remembered.clear()
+        drawn_here = kiosk.rtl.visual_line(item.plain_text)[0]
+        print(repr((loaded, drawn_here in shown, item.plain_text in shown)))
+
+asyncio.run(main())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1] == "([], True, False)", result.stdout

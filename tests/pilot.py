@@ -36,10 +36,12 @@ async def at_home(app: KioskApp, size: tuple[int, int] = KIOSK_SIZE) -> AsyncIte
     async with app.run_test(size=size) as pilot:
         await wait_until(
             pilot,
-            lambda: isinstance(app.screen, HomeScreen)
-            and app.screen.focused is not None
-            # Speech starts once the first screen is up (KioskApp._start_speech).
-            and (app.speaking is not None or not app.settings.speech.enabled),
+            lambda: (
+                isinstance(app.screen, HomeScreen)
+                and app.screen.focused is not None
+                # Speech starts once the first screen is up (KioskApp._start_speech).
+                and (app.speaking is not None or not app.settings.speech.enabled)
+            ),
         )
         yield pilot
 

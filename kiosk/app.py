@@ -217,6 +217,8 @@ class KioskApp(App[None], inherit_bindings=False):
     def _start_speech(self) -> None:
         """Speech starts once the first screen is up: its modules, thread and engine
         process then cost that screen nothing. The item focused meanwhile is said now."""
+        if self.speaking is not None or not self.screen_stack:
+            return  # already started, or the kiosk is closing (its thread would outlive it)
         from kiosk.speaking import Speaking
         from kiosk.speech.reader import SpeechReader
 

@@ -4,7 +4,7 @@ A terminal program cannot set its own font size, so the deployment is part of th
 product: `als-kiosk launch` starts the Wayland kiosk compositor cage with the foot terminal
 at a font size worked out from the viewing distance in the clinic config.
 
-Size rules (../shared/accessibility.md): capital letters at least 4.8 mm high (508 402.4,
+Size rules (docs/accessibility.md): capital letters at least 4.8 mm high (508 402.4,
 ADA 707.7.2) and subtending at least 0.7 degrees at the viewing distance (EN 301 549
 5.1.4: about 7.3 mm at 60 cm). Font metrics are for DejaVu Sans Mono, the default font:
 capitals are 0.729 of the em, and a terminal cell is 1.164 em high.

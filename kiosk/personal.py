@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from babel.core import Locale
 
 SCAN_SECONDS_CHOICES: tuple[float, ...] = (0.75, 1.0, 1.5, 2.0, 3.0, 5.0)
-"""Presets like Android Switch Access and Cboard offer (0.75-5 s; accessibility.md)."""
+"""Presets like Android Switch Access and Cboard offer (0.75-5 s; docs/accessibility.md)."""
 
 MODE_NAMES = {
     "keys": N_("Keys"),

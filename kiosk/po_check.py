@@ -2,7 +2,7 @@
 
 Babel's `read_po` silently accepts many broken files (an unquoted msgstr, an unclosed
 quote, duplicate messages, a wrong plural count) and its error lines are 0-based
-(../shared/notes.md). So the file is first read line by line here, and only a file that
+(docs/dependencies.md). So the file is first read line by line here, and only a file that
 passes is handed to Babel. The kiosk then uses each good message and leaves out the rest.
 """
 

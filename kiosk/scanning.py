@@ -5,7 +5,7 @@ Pure logic on an injected clock (no Textual, no sleeps): the UI calls `tick()` o
 from the clock at the moment the previous step was due, never from "now + interval", so
 steps do not drift however late a tick comes.
 
-Defaults follow ../shared/accessibility.md: 1.5 s per item, +0.75 s on the first item,
+Defaults follow docs/accessibility.md: 1.5 s per item, +0.75 s on the first item,
 3 loops then pause until the next press, repeated presses within 0.3 s ignored (EN 301 549
 5.8, tremor), hold time off. Where there are more than about seven items the scan goes by
 groups first, then items within the chosen group.

@@ -1,7 +1,7 @@
 """Sanitising text where it enters the kiosk (pages and catalogs), once.
 
 Textual lets ESC and C1 codes through every widget, and Rich/Textual markup escaping can
-be bypassed (../shared/notes.md), so nothing from a file may keep a control character,
+be bypassed (docs/dependencies.md), so nothing from a file may keep a control character,
 an escape sequence, a bidi override or an invisible formatting trick. Widgets then only
 ever receive plain text, never markup built from data.
 """

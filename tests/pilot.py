@@ -13,7 +13,7 @@ from kiosk.speech.reader import SpeechReader
 from kiosk.widgets import FocusText
 
 KIOSK_SIZE = (45, 12)
-"""A 32 pt font on a 1280×800 screen (../shared/notes.md)."""
+"""A 32 pt font on a 1280×800 screen (docs/dependencies.md)."""
 
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:

@@ -67,7 +67,8 @@ def nearest_step(value: int, steps: tuple[int, ...]) -> int:
     return min(range(len(steps)), key=lambda i: abs(steps[i] - value))
 
 
-# Tags whose eSpeak NG voice has another name (notes.md: Mandarin is `cmn`, `zh` is unknown).
+# Tags whose eSpeak NG voice has another name (docs/dependencies.md: Mandarin is `cmn`,
+# `zh` is unknown).
 _VOICE_ALIASES = {"zh": "cmn", "zh-hans": "cmn", "zh-cn": "cmn", "zh-hant": "yue"}
 
 

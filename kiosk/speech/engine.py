@@ -1,7 +1,7 @@
 """pyttsx3 with its espeak driver and the eSpeak NG bundled in espeakng-loader.
 
 Runs only inside the speech worker process (kiosk.speech.worker), because the engine
-prints from its own threads, can hang, and keeps state between calls (../shared/notes.md).
+prints from its own threads, can hang, and keeps state between calls (docs/dependencies.md).
 Workarounds, each for a trap measured there:
 - pyttsx3 finds libespeak-ng only by name: load the bundled library with RTLD_GLOBAL and
   set ESPEAK_DATA_PATH before the driver is imported.

@@ -103,7 +103,7 @@ class Synthesiser:
     """Supervises the worker: start, ask with a timeout, restart after a crash or hang.
 
     Thread-safe: requests are serialised, because the engine deadlocks if two threads
-    use it at once (notes.md).
+    use it at once (docs/dependencies.md).
     """
 
     def __init__(self, timeout: float = REQUEST_TIMEOUT) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import normalize, read_po, unescape, write_po
 
 from kiosk.content import BlockKind, Page
 
@@ -101,30 +101,83 @@ def render(catalog: Catalog, *, with_line_numbers: bool) -> bytes:
 
 
 def update_po(po_path: Path, template: Catalog, *, with_line_numbers: bool = True) -> bytes:
-    """The PO file brought up to the template: new messages added, changed ones fuzzy.
+    """The PO file brought up to the template: new messages added, changed ones fuzzy,
+    each fuzzy one with the English it was translated from (`#|`), as msgmerge does, so
+    Poedit and Weblate can show the translator what changed.
 
     The translator's header is kept exactly as written: Babel rewrites headers and drops
     the ones it does not know, such as X-Medical-Review.
     """
     original = po_path.read_bytes()
     catalog = read_po(io.BytesIO(original), locale=po_path.parent.parent.name)
+    recover_previous(catalog)
+    # Catalog.update keeps a message's previous msgid only when it matches a changed one;
+    # a message still fuzzy from an earlier run would lose it.
+    previous = {(m.id, m.context): m.previous_id for m in catalog if m.id and m.previous_id}
     catalog.update(template, update_header_comment=False)
     for message in catalog:
+        if message.fuzzy and not message.previous_id:
+            message.previous_id = previous.get((message.id, message.context), [])
         if (
             message.id
             and "python-format" not in (template.get(message.id, message.context) or message).flags
         ):
             message.flags.discard("python-format")
+        if not message.fuzzy:
+            message.previous_id = []  # the translation is current again: nothing to compare
     buffer = io.BytesIO()
-    write_po(
-        buffer,
-        catalog,
-        width=79,
-        include_previous=True,
-        sort_output=False,
-        include_lineno=with_line_numbers,
-    )
-    return _with_header_of(original, buffer.getvalue())
+    write_po(buffer, catalog, width=79, sort_output=False, include_lineno=with_line_numbers)
+    updated = with_previous(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8")
+    return _with_header_of(original, updated)
+
+
+def recover_previous(catalog: Catalog) -> None:
+    """Babel reads `#| msgid …` lines as translator comments ("| msgid …") and writes them
+    back as `# | …`, so a second run loses the previous English for good
+    (https://github.com/python-babel/babel/issues/206, open since 2015; the fix,
+    https://github.com/python-babel/babel/pull/743, is unmerged). Turn them back into the
+    message's previous msgid."""
+    for message in catalog:
+        previous = [c for c in message.user_comments if c.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        fields: dict[str, str] = {}
+        field = ""
+        for comment in previous:
+            line = comment[1:].strip()
+            keyword, _, rest = line.partition(" ")
+            if keyword in ("msgctxt", "msgid", "msgid_plural"):
+                field, line = keyword, rest.strip()
+            if field and line.startswith('"'):
+                fields[field] = fields.get(field, "") + unescape(line)
+        if "msgid" in fields:
+            plural = [fields["msgid_plural"]] if "msgid_plural" in fields else []
+            message.previous_id = [fields["msgid"], *plural]
+
+
+def with_previous(po_text: str, catalog: Catalog) -> str:
+    """The file with each fuzzy message's previous msgid written as GNU gettext writes it,
+    one `#| "…"` line per wrapped line. Babel's writer wraps the whole `msgid "…"` text as
+    one comment, which breaks it mid-string into lines msgfmt rejects (babel#206)."""
+    entries = po_text.split("\n\n")
+    messages = [message for message in catalog if message.id]
+    # write_po puts the header first, then the messages in catalog order, then obsolete ones.
+    for index, message in enumerate(messages, start=1):
+        if index >= len(entries) or not message.previous_id or not message.fuzzy:
+            continue
+        lines = entries[index].split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("#,")), -1) + 1
+        fields = [("msgctxt", message.context)] if message.context else []
+        fields += zip(("msgid", "msgid_plural"), message.previous_id, strict=False)
+        previous = [
+            f"#| {line}"
+            for keyword, text in fields
+            # 79 columns in all, as msgmerge writes them: 76 after the "#| ".
+            for line in f"{keyword} {normalize(text, width=76)}".split("\n")
+        ]
+        entries[index] = "\n".join([*lines[:at], *previous, *lines[at:]])
+    return "\n\n".join(entries)
 
 
 def _header_block(po: bytes) -> tuple[int, int]:

@@ -347,10 +347,7 @@ def language_row(rounds: int) -> Row:
 
 
 def check_row(runs: int) -> Row:
-    facts = BENCH.parent.parent / "shared" / "facts.md"
     command = [sys.executable, "-m", "kiosk", "check"]
-    if facts.exists():
-        command += ["--facts", str(facts)]
     times = []
     for _ in range(runs):
         started = time.perf_counter()

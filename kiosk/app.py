@@ -37,6 +37,7 @@ from kiosk.memory import (
 )
 from kiosk.personal import Personal
 from kiosk.problems import Problem
+from kiosk.regions import arrange
 from kiosk.rtl import visual_line
 from kiosk.screens import (
     HomeScreen,
@@ -369,14 +370,25 @@ class KioskApp(App[None], inherit_bindings=False):
             return self.library.listing().english
         return self.languages[self.language].language
 
-    def reviewed_date(self, page: Page) -> str:
-        """When the page was last checked against its sources, in the page's language."""
-        written = self.library.load().reviewed.get((page.lang, page.id))
+    def review_dates(self, page: Page) -> tuple[str, str]:
+        """When the page was last reviewed and when it is next due, in the page's language."""
+        written = self.library.load().dates.get((page.lang, page.id))
         if written is None:
-            from babel.dates import format_date
+            from kiosk.library import review_dates
 
-            written = format_date(page.reviewed, format="long", locale=page.lang)
+            clinic = self.settings.clinic
+            written = review_dates(page, page.lang, clinic.region, int(clinic.review_months))
         return written
+
+    def place_names(self, regions: tuple[str, ...], lang: str) -> str:
+        """The places a statement holds in, named in `lang` (the block's language)."""
+        names = self.library.load().places.get((lang, regions))
+        if names is None:
+            from kiosk.i18n import _
+            from kiosk.regions import place_names
+
+            names = place_names(regions, lang, _ if lang == self.language else str)
+        return names
 
     def set_language(self, tag: str) -> None:
         """Interface and pages in `tag` (English when it is not offered)."""
@@ -387,9 +399,11 @@ class KioskApp(App[None], inherit_bindings=False):
     def localised_pages(self) -> list[Page]:
         if self.language not in self._localised:
             loaded = self.languages.get(self.language)
-            self._localised[self.language] = (
-                [loaded.localise(page) for page in self.pages] if loaded else list(self.pages)
-            )
+            region = self.settings.clinic.region
+            pages = [loaded.localise(page) for page in self.pages] if loaded else self.pages
+            self._localised[self.language] = [
+                replace(page, blocks=arrange(page.blocks, region)) for page in pages
+            ]
         return self._localised[self.language]
 
     def start_screen(self) -> KioskScreen:
@@ -485,7 +499,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
         self.push_screen(PageScreen(page))
 
-    # The kiosk lock: Textual's own ways out do nothing here (notes.md: bindings merge
+    # The kiosk lock: Textual's own ways out do nothing here (docs/dependencies.md: bindings merge
     # along the class hierarchy, and run_action("quit") must be neutralised too).
     async def action_quit(self) -> None:
         return

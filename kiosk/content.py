@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache, cached_property
@@ -59,6 +59,9 @@ class Block:
     """Language of this block's text: picks the voice and the direction."""
     fallback: bool = False
     """True when a translation was missing and the English text is shown instead."""
+    regions: tuple[str, ...] = ()
+    """The places this statement holds in (kiosk.regions); empty when it holds anywhere.
+    On a heading it covers the heading's whole section."""
 
     @cached_property
     def runs(self) -> tuple[Run, ...]:
@@ -86,6 +89,17 @@ class Page:
     """Line of each front-matter key, for checks that report on it."""
 
 
+def review_due(reviewed: dt.date, months: int) -> dt.date:
+    """The date a page reviewed on `reviewed` is next due for review (NHS pages show both).
+    The 31st plus a month is the last day of the shorter month."""
+    import calendar
+
+    month_index = reviewed.month - 1 + months
+    year, month = reviewed.year + month_index // 12, month_index % 12 + 1
+    day = min(reviewed.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
 # ---------------------------------------------------------------------------- inline
 
 
@@ -94,9 +108,14 @@ def _markdown() -> MarkdownIt:
     # CommonMark without raw HTML: HTML in a page or translation is shown as text.
     # Imported on first use: the first screen (the language list) parses no Markdown.
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.attrs import attrs_block_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
+    # Block attributes carry data about a block that is not its text: `{region=GB}` on
+    # the line before it (kiosk.regions). They never reach a msgid.
+    return (
+        MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).use(attrs_block_plugin)
+    )
 
 
 def parse_inline(markdown: str) -> tuple[Run, ...]:
@@ -145,7 +164,9 @@ def parse_inline(markdown: str) -> tuple[Run, ...]:
         elif kind == "link_close" and link_target:
             href = link_target.pop()
             shown = "".join(link_text)
-            if href and href not in (shown, "mailto:" + shown):
+            # A `tel:` link marks a phone number (shown as written, read digit by digit);
+            # other targets are shown after their text so they can be followed by hand.
+            if href and not href.startswith("tel:") and href not in (shown, "mailto:" + shown):
                 add(f" ({href})")
         elif kind == "image":
             add(token.content)
@@ -231,36 +252,94 @@ def _validated_front_matter(fm: _FrontMatter, path: Path) -> dict[str, Any] | No
     return values if ok else None
 
 
-def _block_tokens(tokens: Iterable[Token], path: Path, problems: list[Problem]) -> list[Block]:
+def _regions(token: Token, line: int, path: Path, problems: list[Problem]) -> tuple[str, ...]:
+    """The region codes a block attribute gives (`{region=GB}`), each one checked."""
+    from kiosk.regions import parse_codes, region_problem
+
+    attrs = dict(token.attrs)
+    for name in sorted(set(attrs) - {"region"}):
+        problems.append(
+            Problem(path, line, f"unknown block attribute {name!r}: the kiosk knows `region`")
+        )
+    codes = parse_codes(str(attrs.get("region", "")))
+    if "region" in attrs and not codes:
+        problems.append(Problem(path, line, "`region` needs a code, like {region=GB}"))
+    for code in codes:
+        problem = region_problem(code)
+        if problem:
+            problems.append(Problem(path, line, problem))
+    return codes
+
+
+def _is_loose(tokens: Sequence[Token], list_open: Token) -> bool:
+    """Is this a loose list (items apart by blank lines)? markdown-it hides the paragraphs
+    of tight lists only."""
+    start = tokens.index(list_open)
+    depth = 0
+    for token in tokens[start:]:
+        depth += (
+            token.nesting
+            if token.type.endswith("_list_open") or token.type.endswith("_list_close")
+            else 0
+        )
+        if token.type == "paragraph_open" and not token.hidden:
+            return True
+        if depth == 0:
+            return False
+    return False
+
+
+def _block_tokens(tokens: Sequence[Token], path: Path, problems: list[Problem]) -> list[Block]:
     blocks: list[Block] = []
     in_sources = False
     pending: tuple[BlockKind, int] | None = None
+    pending_regions: tuple[str, ...] = ()
+    list_regions: tuple[str, ...] = ()
     list_depth = 0
     for token in tokens:
         line = (token.map[0] + 1) if token.map else 0
         kind = token.type
         if kind == "front_matter":
             continue
+        regions = _regions(token, line, path, problems) if token.attrs else ()
         if kind == "heading_open":
             pending = (BlockKind.HEADING, int(token.tag[1:]))
+            pending_regions = regions
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
+            list_regions = regions
             if list_depth > 1:
                 problems.append(Problem(path, line, "nested lists are not supported: flatten it"))
+            if regions and _is_loose(tokens, token):
+                # A blank line does not end a list in CommonMark: bullets meant to hold
+                # everywhere would carry this list's place label.
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        "a list marked with `region` has blank lines between its items, so "
+                        "every later item gets the same place label: keep the marked items "
+                        "together and start other items after a heading or paragraph",
+                    )
+                )
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
+            list_regions = ()
         elif kind == "list_item_open":
             pending = (BlockKind.SOURCE if in_sources else BlockKind.LIST_ITEM, 0)
+            pending_regions = list_regions
         elif kind == "paragraph_open" and pending is None:
             pending = (BlockKind.SOURCE if in_sources else BlockKind.PARAGRAPH, 0)
+            pending_regions = regions
         elif kind == "inline" and pending is not None:
             block_kind, level = pending
             markdown = clip(sanitise(token.content.strip()))
             if block_kind is BlockKind.HEADING and level <= 2:
                 in_sources = markdown == SOURCES_HEADING
             if markdown:
-                blocks.append(Block(block_kind, markdown, line, level))
+                blocks.append(Block(block_kind, markdown, line, level, regions=pending_regions))
             pending = None
+            pending_regions = ()
         elif kind in ("paragraph_close", "heading_close", "list_item_close"):
             pending = None
         elif kind in ("fence", "code_block", "html_block", "hr", "blockquote_open", "table_open"):

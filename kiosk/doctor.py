@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
 import shutil
@@ -11,7 +12,8 @@ import termios
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content import load_pages
+from kiosk.checks import check_reviews
+from kiosk.content import Page, load_pages
 from kiosk.deployment import (
     capital_mm_for_points,
     estimate_capital_mm,
@@ -20,13 +22,14 @@ from kiosk.deployment import (
     required_capital_mm,
 )
 from kiosk.languages import discover, template_keys
+from kiosk.regions import region_problem
 from kiosk.settings import DisplaySettings, load_settings
 from kiosk.speech.controls import match_voice, speed_for
 from kiosk.speech.player import real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
 
 MIN_COLUMNS, MIN_ROWS = 40, 12
-# Voices known to be weak (../shared/notes.md): said plainly, so the clinic can decide.
+# Voices known to be weak (docs/dependencies.md): said plainly, so the clinic can decide.
 WEAK_VOICES = {
     "ar": "eSpeak NG reads Arabic without vowel marks roughly; check it with a native "
     "speaker (als-kiosk say PAGE --lang ar --output page.wav).",
@@ -220,6 +223,22 @@ def _letter_size(display: DisplaySettings) -> Finding:
     )
 
 
+def _reviews(pages: list[Page], months: int) -> Finding:
+    """Pages whose next review is due: the information may have gone out of date."""
+    overdue = check_reviews(pages, months, dt.date.today())
+    if not overdue:
+        return Finding(True, "review dates", f"every page was reviewed within {months} months.")
+    names = ", ".join(problem.path.stem for problem in overdue)
+    return Finding(
+        False,
+        "review dates",
+        f"{len(overdue)} page(s) past their review date: {names}. Patients see the dates, "
+        "never a warning.",
+        "Install an updated version of the kiosk's pages, or ask whoever writes them "
+        "(als-kiosk check names each page and its due date).",
+    )
+
+
 def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) -> list[Finding]:
     findings: list[Finding] = []
     settings, config_problems = load_settings(config_path)
@@ -238,6 +257,19 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
         )
     else:
         findings.append(Finding(True, "content", f"{len(pages)} pages."))
+    findings.append(_reviews(pages, int(settings.clinic.review_months)))
+    if settings.clinic.region:
+        problem = region_problem(settings.clinic.region)
+        findings.append(
+            Finding(
+                problem is None,
+                "region",
+                problem or f"{settings.clinic.region}: what applies there is shown first.",
+                "Fix [clinic] region in the config (an ISO 3166 code such as GB, GB-SCT, US)."
+                if problem
+                else "",
+            )
+        )
     languages, language_problems = discover(
         locales_dir,
         template_keys(pages, locales_dir),

@@ -34,6 +34,8 @@ def create_app(
             locales_dir or default_locales_dir(),
             min_complete=settings.language.min_complete,
             offered=tuple(settings.language.offered),
+            review_months=int(settings.clinic.review_months),
+            region=settings.clinic.region,
         )
     )
     from kiosk.app import KioskApp  # Textual, while the loader works

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from kiosk.content import Page, load_pages
+from kiosk.content import Page, load_pages, review_due
 from kiosk.languages import (
     DOMAINS,
     SOURCE_LANGUAGE,
@@ -33,6 +33,7 @@ from kiosk.languages import (
 )
 from kiosk.logs import describe_error
 from kiosk.problems import Problem
+from kiosk.regions import date_locale, place_names
 from kiosk.rtl import Drawn, remember, visual_line
 
 T = TypeVar("T")
@@ -47,6 +48,9 @@ class Request:
     locales_dir: Path
     min_complete: float
     offered: tuple[str, ...] = ()
+    review_months: int = 12
+    region: str = ""
+    """Where the clinic is ([clinic] region): dates are written as people write them there."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,11 @@ class Loaded:
     pages: list[Page]
     languages: list[LoadedLanguage]
     problems: list[Problem]
-    reviewed: dict[tuple[str, str], str] = field(default_factory=dict)
-    """(language, page id) -> the date the page was last checked, in words."""
+    dates: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    """(language, page id) -> when the page was last reviewed and when its next review is
+    due, in words."""
+    places: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    """(language, region codes) -> the places' names, for every region a page marks."""
 
 
 def list_languages(request: Request) -> Listing:
@@ -90,9 +97,8 @@ def list_languages(request: Request) -> Listing:
 
 
 def load_everything(request: Request) -> Loaded:
-    """Every page and usable language, checked, with each page's date in each language."""
-    from babel.dates import format_date
-
+    """Every page and usable language, checked, with what each language needs in words:
+    each page's review dates and the names of the places its statements hold in."""
     pages, page_problems = load_pages(request.content_dir)
     languages, language_problems = discover(
         request.locales_dir,
@@ -100,13 +106,32 @@ def load_everything(request: Request) -> Loaded:
         min_complete=request.min_complete,
         offered=request.offered,
     )
-    tags = [SOURCE_LANGUAGE, *(loaded.language.tag for loaded in languages)]
-    reviewed = {
-        (tag, page.id): format_date(page.reviewed, format="long", locale=tag)
-        for tag in tags
+    translators: dict[str, Callable[[str], str]] = {SOURCE_LANGUAGE: str}
+    for loaded in languages:
+        translators[loaded.language.tag] = loaded.translations().gettext
+    dates = {
+        (tag, page.id): review_dates(page, tag, request.region, request.review_months)
+        for tag in translators
         for page in pages
     }
-    return Loaded(pages, languages, [*page_problems, *language_problems], reviewed)
+    marked = {block.regions for page in pages for block in page.blocks if block.regions}
+    places = {
+        (tag, regions): place_names(regions, tag, translate)
+        for tag, translate in translators.items()
+        for regions in marked
+    }
+    return Loaded(pages, languages, [*page_problems, *language_problems], dates, places)
+
+
+def review_dates(page: Page, lang: str, region: str, months: int) -> tuple[str, str]:
+    """When the page was last reviewed and when it is next due, in words of `lang`."""
+    from babel.dates import format_date
+
+    locale = date_locale(lang, region)
+    due = review_due(page.reviewed, months)
+    return format_date(page.reviewed, "long", locale=locale), format_date(
+        due, "long", locale=locale
+    )
 
 
 class Library:

@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.keymap import ACTION_IDS, default_keymap, key_problem
 from kiosk.problems import Problem
+from kiosk.regions import shape_problem
 
 THEMES = ("dark", "light", "yellow", "plain")
 CONFIG_ENV = "ALS_KIOSK_CONFIG"
@@ -208,7 +209,31 @@ class InputSettings:
 
 
 @dataclass(frozen=True)
+class ClinicSettings:
+    region: str = field(
+        default="",
+        metadata=_doc(
+            "Where the clinic is, as an ISO 3166 code: a country (GB, US, IE, AU, CA, FR…) "
+            "or a UK nation (GB-ENG, GB-NIR, GB-SCT, GB-WLS). Pages then show what applies "
+            'there first (medicines, helplines, laws) and label the rest with its country; "" '
+            "= not set: nothing moves and every country-specific statement is labelled.",
+            check=lambda code: shape_problem(code) if code else None,
+        ),
+    )
+    review_months: float = field(
+        default=12.0,
+        metadata=_doc(
+            "Months after a page's last review that its next review is due. Each page shows "
+            "both dates; `als-kiosk check` and `doctor` warn when one is overdue.",
+            minimum=1,
+            maximum=60,
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
+    clinic: ClinicSettings = field(default_factory=ClinicSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
@@ -219,6 +244,7 @@ class Settings:
 
 
 _SECTIONS: dict[str, type[Any]] = {
+    "clinic": ClinicSettings,
     "display": DisplaySettings,
     "session": SessionSettings,
     "speech": SpeechSettings,
@@ -281,6 +307,9 @@ def _check_value(value: Any, default: Any, rules: dict[str, Any]) -> tuple[Any, 
         pattern = rules.get("pattern")
         if pattern and not re.fullmatch(pattern[0], value):
             return default, pattern[1]
+        problem = rules["check"](value) if "check" in rules else None
+        if problem:
+            return default, problem
         return value, None
     return default, "has an unsupported type"
 
@@ -396,6 +425,14 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[Problem]]:
             ]
         problems.extend(found)
     return Settings(**sections, keys=keymap), problems
+
+
+def setting_line(path: Path, table: str, key: str) -> int:
+    """The line of `key` in `[table]` of the config file (1 when it cannot be read)."""
+    try:
+        return _Lines(path.read_text(encoding="utf-8")).of(table, key)
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 def load_settings(path: Path | None) -> tuple[Settings, list[Problem]]:

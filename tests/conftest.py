@@ -14,7 +14,7 @@ from kiosk.factory import create_app
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 LOCALES = REPO / "locales"
-FACTS = REPO.parent / "shared" / "facts.md"
+FACTS = CONTENT / "facts.md"
 
 AppFactory = Callable[..., KioskApp]
 

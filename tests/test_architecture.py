@@ -26,6 +26,7 @@ CORE = [
     "kiosk.personal",
     "kiosk.problems",
     "kiosk.readability",
+    "kiosk.regions",
     "kiosk.settings",
     "kiosk.speech.audio",
     "kiosk.speech.controls",

@@ -125,12 +125,16 @@ def test_shipped_pages_load_cleanly_in_topic_order() -> None:
     assert [p.id for p in pages] == [
         "what-is-als",
         "symptoms",
+        "diagnosis",
         "thinking-and-behaviour",
         "who-gets-als",
+        "genetics",
         "outlook",
         "medicines",
-        "care-and-support",
         "stem-cells",
+        "care-and-support",
+        "planning-ahead",
+        "carers",
         "get-help",
         "about",
     ]
@@ -147,3 +151,57 @@ def test_a_broken_page_is_left_out_and_the_rest_load(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [
         f"{tmp_path}/en/bad.md:1: page must start with front matter between `---` lines"
     ]
+
+
+REGIONS = GOOD.replace(
+    "## Signs",
+    """{region=GB}
+## In the UK
+
+Licensed.
+
+{region="GB-ENG GB-WLS"}
+- Legally binding.
+- Over 18 only.
+
+{region=US}
+## In the US
+
+Approved.
+
+## Signs""",
+)
+
+
+def test_region_marks_reach_the_blocks_they_stand_before_and_not_the_text() -> None:
+    page, problems = parse_page(REGIONS, Path("sample.md"))
+    assert problems == [] and page is not None
+    marked = [(b.markdown, b.regions) for b in page.blocks if b.regions]
+    assert marked == [
+        ("In the UK", ("GB",)),
+        ("Legally binding.", ("GB-ENG", "GB-WLS")),
+        ("Over 18 only.", ("GB-ENG", "GB-WLS")),
+        ("In the US", ("US",)),
+    ]
+    # The text inside a marked section is covered by its heading, not marked again.
+    assert next(b for b in page.blocks if b.markdown == "Licensed.").regions == ()
+    assert all("{" not in b.markdown for b in page.blocks)
+
+
+def test_a_wrong_region_or_attribute_is_reported_at_its_line() -> None:
+    _, problems = parse(REGIONS.replace("{region=US}", "{region=UK lang=fr}"))
+    line = REGIONS.splitlines().index("{region=US}") + 2
+    assert f"p/sample.md:{line}: unknown block attribute 'lang': the kiosk knows `region`" in (
+        problems
+    )
+    assert any(
+        p.startswith(f"p/sample.md:{line}: the United Kingdom's code is GB") for p in problems
+    )
+    _, problems = parse(REGIONS.replace("{region=US}", "{region=XQ}"))
+    assert any("'XQ' is not a country code CLDR knows" in p for p in problems)
+
+
+def test_a_phone_link_shows_the_number_as_written_and_no_address() -> None:
+    assert parse_inline("Call [0808 802 6262](tel:+448088026262) today.") == (
+        Run("Call 0808 802 6262 today."),
+    )

@@ -35,7 +35,8 @@ def summary(library_answer: object) -> object:
             for loaded in library_answer.languages
         },
         [str(problem) for problem in library_answer.problems],
-        library_answer.reviewed,
+        library_answer.dates,
+        library_answer.places,
     )
 
 
@@ -54,7 +55,8 @@ def test_the_loader_process_answers_as_loading_here_would(
     assert summary(loaded) == summary(load_everything(request))
     assert "fr" not in {language.language.tag for language in loaded.languages}
     assert any("kiosk.po" in str(problem) for problem in loaded.problems)
-    assert loaded.reviewed[("es", "stem-cells")] != loaded.reviewed[("en", "stem-cells")]
+    assert loaded.dates[("es", "stem-cells")] != loaded.dates[("en", "stem-cells")]
+    assert loaded.places[("es", ("GB",))] == "Reino Unido"
 
 
 def test_without_the_loader_process_the_kiosk_loads_everything_itself(

@@ -56,7 +56,7 @@ def test_wcag_2_2_1_warning_shorter_than_20_seconds_is_refused() -> None:
 def test_unknown_table_and_setting_are_reported() -> None:
     assert problems_of("[sound]\nx = 1\n[display]\nthem = 'dark'\n") == [
         "clinic.toml:1: unknown table [sound] "
-        "(known: display, session, speech, language, input, keys)",
+        "(known: clinic, display, session, speech, language, input, keys)",
         "clinic.toml:4: unknown setting `them` in [display] (known: theme, bidi, "
         "viewing_distance_cm, font_size_pt, font, screen_width_mm)",
     ]
@@ -86,3 +86,12 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     binary = tmp_path / "bad.toml"
     binary.write_bytes(b"\xff\xfe\x00")
     assert "cannot read config" in str(load_settings(binary)[1][0])
+
+
+def test_the_clinic_region_is_checked_and_a_uk_mistake_gets_its_fix() -> None:
+    settings, problems = parse_settings('[clinic]\nregion = "GB-SCT"\nreview_months = 6\n', PATH)
+    assert problems == [] and settings.clinic.region == "GB-SCT"
+    assert settings.clinic.review_months == 6
+    found = problems_of('[clinic]\nregion = "UK"\n')
+    assert found[0].startswith("clinic.toml:2: [clinic] region the United Kingdom's code is GB")
+    assert parse_settings('[clinic]\nregion = "uk"\n', PATH)[0].clinic.region == ""

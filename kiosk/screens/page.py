@@ -59,6 +59,15 @@ class PageScreen(KioskScreen):
         for block in self.page.blocks:
             bullet = "• " if block.kind in (BlockKind.LIST_ITEM, BlockKind.SOURCE) else ""
             runs = block.runs
+            if block.regions:
+                # Where the statement holds, shown and said with it, in its own language
+                # (kiosk.regions).
+                places = self.kiosk.place_names(block.regions, block.lang)
+                # TRANSLATORS: the label before a statement that holds only in some places,
+                # read aloud with it: "United Kingdom: Tofersen was licensed…". {places} is
+                # one or more country names, already in your language.
+                label = "{places}:" if block.fallback else _("{places}:")
+                runs = (Run(label.format(places=places) + " ", bold=True), *runs)
             if block.fallback:
                 # Visibly marked, and read with the English voice (EN 301 549 5.1.3.14).
                 runs = (Run(_("[in English]") + " ", italic=True), *runs)
@@ -72,10 +81,13 @@ class PageScreen(KioskScreen):
                     direction="ltr" if block.fallback else language.direction,
                 )
             )
-        reviewed = self.kiosk.reviewed_date(self.page)
+        reviewed, due = self.kiosk.review_dates(self.page)
+        # TRANSLATORS: the last line of every page, read aloud; {reviewed} and {due} are
+        # dates already written in your language ("2 December 2026").
+        dates = _("Last reviewed: {reviewed}. Next review due: {due}.")
         views.append(
             BlockView(
-                (Run(_("Last checked against its sources: {date}").format(date=reviewed)),),
+                (Run(dates.format(reviewed=reviewed, due=due)),),
                 classes="reviewed",
             )
         )

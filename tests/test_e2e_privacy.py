@@ -79,13 +79,13 @@ def test_a_whole_session_writes_nothing_anywhere(tmp_path: Path) -> None:
         pane.wait_for(lambda s: "▶ English" in s and "Español" in s)
         pane.press("Down", "Down", "Enter")  # Español (after العربية)
         pane.wait_for(lambda s: "▶ ¿Qué es la ELA?" in s)
-        pane.press(*["Down"] * 7, "Enter")  # the stem-cell page
+        pane.press(*["Down"] * 8, "Enter")  # the stem-cell page
         pane.wait_for(lambda s: "células madre" in s)
         pane.press("Down", "Space")
         pane.wait_for(lambda s: "Leyendo" in s, timeout=60)
         pane.press("F8", "=", "n", "s", "Escape")
         pane.wait_for(lambda s: "▶ Terapia con células madre" in s)
-        pane.press(*["Down"] * 4, "Enter")  # Ajustes
+        pane.press(*["Down"] * 7, "Enter")  # Ajustes
         pane.wait_for(lambda s: "▶ Controles" in s)
         pane.press("Down", "Down", "Enter", "Down", "Enter")  # another colour scheme
         pane.wait_for(lambda s: "▶ Colores" in s)

@@ -51,7 +51,7 @@ def test_reach_the_stem_cell_page_with_kiosk_keys_and_cursor_follows_focus(
         home = pane.wait_for(lambda s: "Stem cell therapy" in s and "▶" in s)
         assert "▶ What is ALS?" in home
         assert cursor_on_marker(pane)
-        pane.press(*["Down"] * 7)
+        pane.press(*["Down"] * 8)
         pane.wait_for(lambda s: "▶ Stem cell therapy" in s)
         assert cursor_on_marker(pane), (pane.cursor(), pane.screen())
         pane.press("Enter")

@@ -35,8 +35,11 @@ async def open_page(pilot: Pilot[None], page_id: str) -> list[str]:
     return [view.plain_text for view in screen.query(BlockView)]
 
 
-def after(texts: list[str], heading: str, count: int) -> list[str]:
-    start = texts.index(heading) + 1
+def after(texts: list[str], *headings: str, count: int) -> list[str]:
+    """The `count` blocks after a heading (after each of `headings` in turn)."""
+    start = 0
+    for heading in headings:
+        start = texts.index(heading, start) + 1
     return texts[start : start + count]
 
 
@@ -46,12 +49,12 @@ async def test_a_scottish_clinic_shows_its_own_helpline_and_uk_medicines_first(
     app = make_app(SILENT + '[clinic]\nregion = "GB-SCT"\n')
     async with at_home(app) as pilot:
         texts = await open_page(pilot, "get-help")
-        assert after(texts, "Charities and helplines", 1) == ["Scotland: MND Scotland"]
+        assert after(texts, "Charities and helplines", count=1) == ["Scotland: MND Scotland"]
         await pilot.press("escape")
         texts = await open_page(pilot, "medicines")
-        tofersen = after(texts, "Tofersen (Qalsody)", 5)
-        assert tofersen[3].startswith("United Kingdom: The UK medicines regulator (MHRA)")
-        assert tofersen[4].startswith("United Kingdom: A licence does not mean")
+        tofersen = after(texts, "Tofersen (Qalsody)", "Where it is approved", count=2)
+        assert tofersen[0].startswith("United Kingdom: The UK medicines regulator (MHRA)")
+        assert tofersen[1].startswith("United Kingdom: A licence does not mean")
 
 
 async def test_without_a_region_every_country_statement_is_labelled_in_page_order(
@@ -60,7 +63,7 @@ async def test_without_a_region_every_country_statement_is_labelled_in_page_orde
     app = make_app(SILENT)
     async with at_home(app) as pilot:
         texts = await open_page(pilot, "get-help")
-        assert after(texts, "Charities and helplines", 1) == [
+        assert after(texts, "Charities and helplines", count=1) == [
             "England, Wales, and Northern Ireland: The MND Association"
         ]
         assert "Scotland: MND Scotland" in texts
@@ -68,24 +71,33 @@ async def test_without_a_region_every_country_statement_is_labelled_in_page_orde
         assert any(t.startswith("United Kingdom: If your health professionals") for t in texts)
         await pilot.press("escape")
         texts = await open_page(pilot, "medicines")
-        riluzole = after(texts, "Riluzole (Rilutek)", 3)
-        assert [t.split(":")[0] for t in riluzole] == [
+        tofersen = after(texts, "Tofersen (Qalsody)", "Where it is approved", count=5)
+        assert [t.split(":")[0] for t in tofersen] == [
+            "United Kingdom",
             "United Kingdom",
             "European Union",
             "United States",
+            "United States",
         ]
+        # Statements that hold everywhere carry no label.
+        assert after(texts, "Tofersen (Qalsody)", "What the studies found", count=1)[0].startswith(
+            "Tofersen lowered the SOD1 protein"
+        )
 
 
 async def test_a_us_clinic_sees_us_approvals_first(make_app: AppFactory) -> None:
     app = make_app(SILENT + '[clinic]\nregion = "US"\n')
     async with at_home(app) as pilot:
         texts = await open_page(pilot, "medicines")
-        assert after(texts, "Riluzole (Rilutek)", 1)[0].startswith(
+        assert after(texts, "Riluzole (Rilutek)", "Where it is approved", count=1)[0].startswith(
             "United States: Riluzole was the first medicine approved for ALS in the US"
         )
         # A statement for the US and Canada together holds in the US.
-        withdrawn = after(texts, "Relyvrio or Albrioza (withdrawn or refused)", 3)
+        withdrawn = after(
+            texts, "Relyvrio or Albrioza (withdrawn or refused)", "Where it was approved", count=3
+        )
         assert withdrawn[1].startswith("United States and Canada: In April 2024")
+        assert withdrawn[2].startswith("European Union: It was refused")
 
 
 async def test_a_page_past_its_review_date_shows_patients_only_the_dates(

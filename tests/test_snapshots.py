@@ -63,7 +63,7 @@ def test_stem_cell_page(snap_compare: Snap, make_app: AppFactory, theme: str) ->
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _until(pilot, HomeScreen)
-        await pilot.press(*["down"] * 7, "enter")
+        await pilot.press(*["down"] * 8, "enter")
         await _until(pilot, PageScreen)
         await pilot.press("down", "down")
         await pilot.pause()
@@ -123,7 +123,7 @@ def test_page_in_arabic_and_chinese(
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_scan_group_highlight(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
-    """One-switch scanning on Home: the first group of four topics is highlighted — a thick
+    """One-switch scanning on Home: the first group of five topics is highlighted — a thick
     bar at the left of each of them (in plain: '+' before each, and underlined) — and the
     first topic has the focus marker. Nothing has been chosen."""
 
@@ -143,8 +143,44 @@ def test_settings(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _until(pilot, HomeScreen)
-        await pilot.press(*["down"] * 10, "enter")
+        await pilot.press(*["down"] * 14, "enter")
         await _until(pilot, SettingsScreen)
 
     app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_diagnosis_page(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
+    """A new page just opened: 'How ALS and MND are diagnosed' focused at the top, then
+    'There is no single test for MND. …'; the legend offers Read/Pause, Next and Back."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        await pilot.press("down", "down", "enter")
+        await _until(pilot, PageScreen)
+
+    app = make_app(f'[display]\ntheme = "{theme}"\n' + QUIET)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_a_statement_labelled_with_its_place(snap_compare: Snap, make_app: AppFactory) -> None:
+    """Planning ahead, at the section that holds only in England and Wales: its heading
+    is focused and reads 'England and Wales: Advance Decision to Refuse Treatment', the
+    place in bold, wrapped with a hanging indent."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        await pilot.press(*["down"] * 10, "enter")
+        await _until(pilot, PageScreen)
+        screen = pilot.app.screen
+        assert isinstance(screen, PageScreen)
+        for _ in range(40):
+            focused = screen.focused
+            if focused is not None and "Advance Decision" in getattr(focused, "plain_text", ""):
+                break
+            await pilot.press("down")
+        await pilot.pause()
+
+    app = make_app('[clinic]\nregion = "GB-WLS"\n' + QUIET)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

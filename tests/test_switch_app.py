@@ -61,7 +61,7 @@ async def test_the_whole_journey_with_one_switch(make_app: AppFactory, clock: Ma
         await scan_until(pilot, clock, lambda: focused(app) == "English")
         await press(pilot, clock)
         await wait_for_screen(pilot, HomeScreen)
-        # 11 items: scanned as groups first. Wait for the group holding the stem-cell topic.
+        # 16 items: scanned as groups first. Wait for the group holding the stem-cell topic.
         await scan_until(
             pilot, clock, lambda: "-scan-group" in app.screen.query_one("#topic-stem-cells").classes
         )
@@ -97,10 +97,10 @@ async def test_the_journey_with_two_switches(make_app: AppFactory, clock: Manual
         clock.advance(30)
         await pilot.pause(0.05)
         assert focused(app) == "What is ALS?"  # nothing moves by itself
-        await press(pilot, clock, "1")  # move: next group (11 items: groups of 4, 4 and 3)
+        await press(pilot, clock, "1")  # move: next group (15 items: 3 groups of 5)
         assert "-scan-group" in app.screen.query_one("#topic-medicines").classes
         await press(pilot, clock, "2")  # select the group
-        assert focused(app) == "How ALS changes over time"
+        assert focused(app) == "Genes and genetic testing"
         for _ in range(3):
             await press(pilot, clock, "1")
         assert focused(app) == "Stem cell therapy"
@@ -128,5 +128,5 @@ async def test_wcag_3_2_1_scanning_for_a_minute_activates_nothing(
             seen.add(focused(app))
             assert isinstance(app.screen, HomeScreen)
         # Every group highlighted, none chosen.
-        assert seen == {"What is ALS?", "How ALS changes over time", "Where to get help"}
+        assert seen == {"What is ALS?", "Genes and genetic testing", "Planning ahead"}
         assert app.scanner is not None and app.scanner.paused  # 3 loops, then it waits

@@ -122,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         "stats",
         help="per language: translated, fuzzy, untranslated, obsolete, and reading ease",
         description="Show how complete each language's catalogs are, and the reading ease "
-        "of its translated pages where textstat has rules for the language.",
+        "of its translated pages where the language has a reading-ease formula of its own "
+        "(n/a otherwise).",
     )
     _add_common(stats)
     supervise = commands.add_parser(

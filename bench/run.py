@@ -36,10 +36,10 @@ from bare_app import BareApp  # noqa: E402
 from scan_timing import measure as scan_lateness  # noqa: E402
 from speech import engine_alone, percentile, read_key_to_first_frame  # noqa: E402
 
-from kiosk.app import KioskApp  # noqa: E402
 from kiosk.factory import create_app  # noqa: E402
-from kiosk.screens import HomeScreen, PageScreen  # noqa: E402
-from kiosk.screens.language import LanguageItem, LanguageScreen  # noqa: E402
+from kiosk.ui.app import KioskApp  # noqa: E402
+from kiosk.ui.screens import HomeScreen, PageScreen  # noqa: E402
+from kiosk.ui.screens.language import LanguageItem, LanguageScreen  # noqa: E402
 
 
 @dataclass

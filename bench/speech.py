@@ -11,7 +11,7 @@ import statistics
 import threading
 import time
 
-from kiosk.content import load_pages
+from kiosk.content.pages import load_pages
 from kiosk.paths import default_content_dir
 from kiosk.speech.controls import RATE_STEPS_WPM, speed_for
 from kiosk.speech.page_audio import page_audio

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import version
+from kiosk.config.clinic import CONFIG_ENV
 from kiosk.paths import default_content_dir, default_locales_dir
-from kiosk.settings import CONFIG_ENV
 
 
 def _config_path(value: str | None) -> Path | None:
@@ -173,7 +173,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _supervise(args: argparse.Namespace) -> int:
-    from kiosk.supervisor import Supervisor
+    from kiosk.ops.supervisor import Supervisor
 
     command = [sys.executable, "-m", "kiosk", "run", *_common_arguments(args)]
     return Supervisor(command).run()
@@ -183,8 +183,8 @@ def _launch(args: argparse.Namespace) -> int:
     import shlex
     import shutil
 
-    from kiosk.deployment import launch_command
-    from kiosk.settings import load_settings
+    from kiosk.config.clinic import load_settings
+    from kiosk.ops.deployment import launch_command
 
     settings, problems = load_settings(_config_path(args.config))
     for problem in problems:
@@ -206,7 +206,7 @@ def _launch(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from kiosk.checks import check_all
+    from kiosk.ops.checks import check_all
 
     problems, summary = check_all(
         content_dir=args.content or default_content_dir(),
@@ -222,7 +222,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _say(args: argparse.Namespace) -> int:
-    from kiosk.content import load_pages
+    from kiosk.content.pages import load_pages
     from kiosk.speech.audio import write_wav
     from kiosk.speech.page_audio import page_audio
     from kiosk.speech.worker import SpeechUnavailable, Synthesiser
@@ -237,7 +237,7 @@ def _say(args: argparse.Namespace) -> int:
         print(f"als-kiosk say: no page {args.page_id!r} (pages: {known})", file=sys.stderr)
         return 2
     if args.lang != page.lang:
-        from kiosk.languages import discover, template_keys
+        from kiosk.i18n.languages import discover, template_keys
 
         locales = args.locales or default_locales_dir()
         languages, _ = discover(locales, template_keys(pages, locales), min_complete=0)
@@ -271,7 +271,7 @@ def _say(args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    from kiosk.doctor import diagnose
+    from kiosk.ops.doctor import diagnose
 
     findings = diagnose(
         content_dir=args.content or default_content_dir(),
@@ -284,8 +284,8 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from kiosk.catalogs import content_template, render, ui_template, update_po
-    from kiosk.content import load_pages
+    from kiosk.content.pages import load_pages
+    from kiosk.i18n.catalogs import content_template, render, ui_template, update_po
 
     content_dir = args.content or default_content_dir()
     locales = args.locales or default_locales_dir()
@@ -319,7 +319,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kiosk.stats import language_rows
+    from kiosk.i18n.stats import language_rows
 
     for row in language_rows(
         args.content or default_content_dir(), args.locales or default_locales_dir()

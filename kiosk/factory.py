@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.clock import Clock
-from kiosk.library import Library, Request
+from kiosk.config.clinic import load_settings
+from kiosk.input.clock import Clock
+from kiosk.library.load import Library, Request
 from kiosk.paths import default_content_dir, default_locales_dir
-from kiosk.settings import load_settings
 
 if TYPE_CHECKING:
-    from kiosk.app import KioskApp
+    from kiosk.ui.app import KioskApp
 
 
 def create_app(
@@ -38,6 +38,6 @@ def create_app(
             region=settings.clinic.region,
         )
     )
-    from kiosk.app import KioskApp  # Textual, while the loader works
+    from kiosk.ui.app import KioskApp  # Textual, while the loader works
 
     return KioskApp(library=library, settings=settings, problems=problems, clock=clock)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import KioskApp
-from kiosk.clock import ManualClock
 from kiosk.factory import create_app
+from kiosk.input.clock import ManualClock
+from kiosk.ui.app import KioskApp
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

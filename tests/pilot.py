@@ -7,10 +7,10 @@ from contextlib import asynccontextmanager
 
 from textual.pilot import Pilot
 
-from kiosk.app import KioskApp
-from kiosk.screens import HomeScreen
 from kiosk.speech.reader import SpeechReader
-from kiosk.widgets import FocusText
+from kiosk.ui.app import KioskApp
+from kiosk.ui.screens import HomeScreen
+from kiosk.ui.widgets import FocusText
 
 KIOSK_SIZE = (45, 12)
 """A 32 pt font on a 1280×800 screen (docs/dependencies.md)."""

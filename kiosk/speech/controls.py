@@ -3,7 +3,7 @@
 Rate: VVSG 2.0 §7.1-K asks for about 60-70 to 240-250 words per minute in 6-8 steps with
 a default of about 120-125; listening studies favour 150-200. The kiosk offers 7 steps,
 default 140 wpm, measured in the audio (eSpeak's nominal rate is not words per minute:
-`speed_for` maps through measured points, re-checked by tests/test_speech_engine.py).
+`speed_for` maps through measured points, re-checked by tests/unit/test_speech_engine.py).
 Volume: steps of 6 dB (VVSG: at most 10 dB), reset after every person (EN 301 549 5.1.3.13).
 """
 
@@ -17,7 +17,7 @@ RATE_STEPS_WPM: tuple[int, ...] = (70, 100, 120, 140, 170, 205, 250)
 DEFAULT_RATE_STEP = 3
 
 # eSpeak NG's nominal rate is not words per minute as heard. Measured on an English
-# paragraph with its pauses (tests/test_speech_engine.py re-measures every step):
+# paragraph with its pauses (tests/unit/test_speech_engine.py re-measures every step):
 # (nominal rate, words per minute heard).
 _RATE_TO_WPM: tuple[tuple[float, float], ...] = (
     (80, 89.2), (100, 105.6), (120, 126.5), (140, 148.9), (160, 170.4),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.content import BlockKind, Page
+from kiosk.content.pages import BlockKind, Page
 from kiosk.speech.audio import Clip, concatenate, silence
 from kiosk.speech.controls import match_voice, speed_for
 from kiosk.speech.sentences import split_sentences

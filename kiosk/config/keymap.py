@@ -1,0 +1,91 @@
+"""The kiosk's semantic actions and their default keys: bindings as data.
+
+Keys, switches (scanning) and tests all feed these same actions; a clinic changes keys in
+its config (`[keys]`), never in code. Defaults are a handful of large keys with no chords,
+no double presses and no timing (WCAG 2.1.1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.translate import N_
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    """Binding id (Textual keymaps are keyed by it) and config key under `[keys]`."""
+    label: str
+    """Plain words for the on-screen legend (translated when shown)."""
+    keys: tuple[str, ...]
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action("next", N_("Next"), ("down", "tab")),
+    Action("previous", N_("Previous"), ("up", "shift+tab")),
+    Action("select", N_("Open"), ("enter", "right")),
+    Action("back", N_("Back"), ("escape", "backspace", "left")),
+    # Speech controls (508 402.2.4, EN 301 549 5.1.3.4): single keys, no shift needed.
+    Action("read", N_("Read/Pause"), ("space",)),
+    Action("stop", N_("Stop"), ("s",)),
+    Action("repeat", N_("Repeat"), ("r",)),
+    Action("next_sentence", N_("Next sentence"), ("n",)),
+    Action("previous_sentence", N_("Previous sentence"), ("p",)),
+    Action("slower", N_("Slower"), ("minus",)),
+    Action("faster", N_("Faster"), ("equals_sign",)),
+    Action("quieter", N_("Quieter"), ("f7",)),
+    Action("louder", N_("Louder"), ("f8",)),
+    # Switches (scanning modes only): interfaces usually send Space and Enter, or 1 and 2.
+    # In one-switch mode every switch key selects.
+    Action("switch_move", N_("Move"), ("1",)),
+    Action("switch_select", N_("Select"), ("2",)),
+)
+
+SWITCH_ACTIONS = frozenset({"switch_move", "switch_select"})
+
+SPEECH_ACTIONS = frozenset(
+    {"read", "stop", "repeat", "next_sentence", "previous_sentence"}
+    | {"slower", "faster", "quieter", "louder"}
+)
+"""Actions that control speech; every other action interrupts it (EN 301 549 5.1.3.5)."""
+
+ACTION_IDS = frozenset(action.id for action in ACTIONS)
+
+# Keys that a clinic may not give to an action: they are how terminals and Textual
+# quit, suspend or open tools, so binding them would only look like an exit.
+RESERVED_KEYS = frozenset({"ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p"})
+
+_KEY_NAME = "abcdefghijklmnopqrstuvwxyz0123456789_+"
+
+
+def default_keymap() -> dict[str, tuple[str, ...]]:
+    return {action.id: action.keys for action in ACTIONS}
+
+
+def key_problem(key: str) -> str | None:
+    """Why `key` cannot be used in the keymap, or None when it can."""
+    if not key or any(ch not in _KEY_NAME for ch in key):
+        return f"{key!r} is not a key name: use names like `down`, `enter`, `space`, `f5`, `a`, `1`"
+    if key in RESERVED_KEYS:
+        return f"{key!r} is reserved (it would quit or suspend a normal terminal program)"
+    return None
+
+
+def display_key(key: str) -> str:
+    """A key name as people say it, for the legend."""
+    names = {
+        "down": "↓",
+        "up": "↑",
+        "left": "←",
+        "right": "→",
+        "enter": "Enter",
+        "escape": "Esc",
+        "backspace": "Backspace",
+        "space": "Space",
+        "tab": "Tab",
+        "shift+tab": "Shift+Tab",
+        "minus": "-",
+        "equals_sign": "=",
+    }
+    return names.get(key, key.upper() if len(key) == 1 else key.capitalize())

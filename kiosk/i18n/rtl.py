@@ -1,0 +1,72 @@
+"""Right-to-left lines for terminals that do no bidi of their own (most of them).
+
+A line is wrapped in logical order first (kiosk.content.layout), then shaped (arabic-reshaper, so
+letters join) and reordered for display by the Unicode bidi algorithm (python-bidi), one
+line at a time: reordering a whole paragraph before wrapping would put its last sentence on
+the first line. The reordering keeps each character's logical index, so emphasis and the
+spoken sentence's highlight stay on the right letters. Terminals that do bidi themselves
+(VTE) would garble this: the clinic config hands bidi to the terminal there.
+
+The two libraries are loaded on the first line that needs them (about 4.5 ms). The
+kiosk's first screen needs none: its only right-to-left lines are the language names,
+which the loader process draws and hands over with the list (`remember`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+# Digits in groups ("0808 802 6262") must stay one number: a no-break space is a common
+# number separator in the bidi algorithm (rule W4), a plain space is a neutral that the
+# right-to-left context would turn around, showing "6262 802 0808".
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
+
+
+Drawn = tuple[str, list[int]]
+"""A line as drawn left to right, and the logical index of each drawn character."""
+
+_remembered: dict[str, Drawn] = {}
+
+
+def remember(drawn: Mapping[str, Drawn]) -> None:
+    """Lines already drawn elsewhere (right to left): they need no library here."""
+    _remembered.update(drawn)
+
+
+@cache
+def _reshaper() -> Any:
+    import arabic_reshaper
+
+    # No ligatures: one shaped character per logical character, so indices still match.
+    return arabic_reshaper.ArabicReshaper(
+        configuration={"delete_harakat": False, "support_ligatures": False}
+    )
+
+
+def visual_line(text: str, *, rtl: bool = True) -> Drawn:
+    """The line as drawn left to right, and the logical index of each drawn character."""
+    if not text:
+        return "", []
+    if rtl and text in _remembered:
+        shown, order = _remembered[text]
+        return shown, list(order)
+    from bidi import algorithm as bidi_algorithm
+
+    logical = _SPACE_IN_NUMBER.sub("\u00a0", _reshaper().reshape(text))
+    storage: dict[str, Any] = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi_algorithm.get_embedding_levels(logical, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    bidi_algorithm.reorder_resolved_levels(storage, False)
+    bidi_algorithm.apply_mirroring(storage, False)
+    chars = storage["chars"]
+    return "".join(c["ch"] for c in chars), [int(c["index"]) for c in chars]

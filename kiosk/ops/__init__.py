@@ -1,0 +1,3 @@
+"""What a technician runs and the kiosk's process care: check, doctor, deployment, supervision,
+memory.
+"""

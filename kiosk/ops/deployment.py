@@ -1,0 +1,99 @@
+"""How big the letters must be, and the command that shows the kiosk full-screen with them.
+
+A terminal program cannot set its own font size, so the deployment is part of the
+product: `als-kiosk launch` starts the Wayland kiosk compositor cage with the foot terminal
+at a font size worked out from the viewing distance in the clinic config.
+
+Size rules (docs/accessibility.md): capital letters at least 4.8 mm high (508 402.4,
+ADA 707.7.2) and subtending at least 0.7 degrees at the viewing distance (EN 301 549
+5.1.4: about 7.3 mm at 60 cm). Font metrics are for DejaVu Sans Mono, the default font:
+capitals are 0.729 of the em, and a terminal cell is 1.164 em high.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from kiosk.config.clinic import DisplaySettings
+
+MIN_CAPITAL_MM = 4.8
+MIN_CAPITAL_DEGREES = 0.7
+CAPITAL_PER_EM = 0.729
+CELL_HEIGHT_PER_EM = 1.164
+MM_PER_POINT = 25.4 / 72
+
+
+def required_capital_mm(viewing_distance_cm: float) -> float:
+    """The smallest capital height both standards allow at this distance."""
+    angle = math.radians(MIN_CAPITAL_DEGREES)
+    subtended = 2 * viewing_distance_cm * 10 * math.tan(angle / 2)
+    return max(MIN_CAPITAL_MM, subtended)
+
+
+def points_for(viewing_distance_cm: float) -> int:
+    """Font size in (physical) points whose capitals meet `required_capital_mm`."""
+    em_mm = required_capital_mm(viewing_distance_cm) / CAPITAL_PER_EM
+    return math.ceil(em_mm / MM_PER_POINT)
+
+
+def capital_mm_for_points(points: float) -> float:
+    return points * MM_PER_POINT * CAPITAL_PER_EM
+
+
+def font_points(display: DisplaySettings) -> float:
+    """The configured size, or the size the viewing distance needs."""
+    return display.font_size_pt or points_for(display.viewing_distance_cm)
+
+
+@dataclass(frozen=True)
+class CapitalEstimate:
+    capital_mm: float
+    required_mm: float
+
+    @property
+    def big_enough(self) -> bool:
+        return self.capital_mm >= self.required_mm
+
+
+def estimate_capital_mm(
+    cell_height_px: float, window_width_px: int, screen_width_mm: float, distance_cm: float
+) -> CapitalEstimate:
+    """Capital height on the screen, from the terminal's cell size in pixels and the
+    screen's measured width (the kiosk window fills the screen)."""
+    mm_per_px = screen_width_mm / window_width_px
+    capital = cell_height_px / CELL_HEIGHT_PER_EM * CAPITAL_PER_EM * mm_per_px
+    return CapitalEstimate(capital, required_capital_mm(distance_cm))
+
+
+def launch_command(display: DisplaySettings, kiosk_command: list[str]) -> list[str]:
+    """cage (one full-screen window, no desktop, no way out) running foot at the right size,
+    running the kiosk under its supervisor.
+
+    foot: physical points (dpi-aware), no scrollback for the last person's screen to be
+    scrolled back to, no bell, and its own shortcuts off (no copy, no font zoom, no new
+    window, no URL mode) so the keys reach the kiosk.
+    """
+    size = f"{font_points(display):g}"
+    foot = [
+        "foot",
+        f"--font={display.font}:size={size}",
+        "--override=dpi-aware=yes",
+        "--override=scrollback.lines=0",
+        "--override=bell.urgent=no",
+        "--override=key-bindings.clipboard-copy=none",
+        "--override=key-bindings.clipboard-paste=none",
+        "--override=key-bindings.primary-paste=none",
+        "--override=key-bindings.search-start=none",
+        "--override=key-bindings.font-increase=none",
+        "--override=key-bindings.font-decrease=none",
+        "--override=key-bindings.font-reset=none",
+        "--override=key-bindings.spawn-terminal=none",
+        "--override=key-bindings.show-urls-launch=none",
+        "--override=key-bindings.scrollback-up-page=none",
+        "--override=key-bindings.scrollback-down-page=none",
+        "--override=mouse-bindings.primary-paste=none",
+    ]
+    # -d: no client-side decorations; -s: the Linux virtual terminals stay switchable for
+    # a technician (Ctrl+Alt+F2), not for a visitor without a keyboard.
+    return ["cage", "-d", "-s", "--", *foot, *kiosk_command]

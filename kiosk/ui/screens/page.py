@@ -1,0 +1,137 @@
+"""A page: its text block by block, each block focusable, scrolled to keep focus in view."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+
+from kiosk.content.pages import BlockKind, Page, Run
+from kiosk.translate import _
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets import ControlBar, FocusText, KeyLegend, TopBar
+
+MIN_FIRST_BLOCKS = 6
+"""Blocks mounted for the first frame, at least: more than fill the kiosk's 45×12."""
+
+
+class BlockView(FocusText):
+    """One block of a page."""
+
+
+class PageScreen(KioskScreen):
+    LEGEND_ACTIONS = ("read", "next", "back")
+
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.page = page
+        self.last_block: BlockView | None = None
+        self._rest: list[BlockView] = []
+        self._waiting: list[str] = []
+        self.complete = False
+        """All blocks mounted."""
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.kiosk.as_drawn(_("ALS information")))
+        blocks = self._blocks()
+        # The first screenful is there for the first frame; the rest of a long page is
+        # mounted straight after it, so opening a page does not wait for all of it.
+        count = max(MIN_FIRST_BLOCKS, self.app.size.height // 2)  # a block takes 2+ rows
+        first, self._rest = blocks[:count], blocks[count:]
+        with VerticalScroll(classes="column"):
+            if self.kiosk.scanner is not None:
+                yield ControlBar()
+            yield from first
+        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+
+    def _blocks(self) -> list[BlockView]:
+        language = self.kiosk.current_language()
+        views = []
+        if not language.reviewed:
+            views.append(
+                BlockView(
+                    (Run(_("This translation has not yet been checked by a medical translator.")),),
+                    classes="notice",
+                    lang=language.tag,
+                    direction=language.direction,
+                )
+            )
+        for block in self.page.blocks:
+            bullet = "• " if block.kind in (BlockKind.LIST_ITEM, BlockKind.SOURCE) else ""
+            runs = block.runs
+            if block.regions:
+                # Where the statement holds, shown and said with it, in its own language
+                # (kiosk.content.regions).
+                places = self.kiosk.place_names(block.regions, block.lang)
+                # TRANSLATORS: the label before a statement that holds only in some places,
+                # read aloud with it: "United Kingdom: Tofersen was licensed…". {places} is
+                # one or more country names, already in your language.
+                label = "{places}:" if block.fallback else _("{places}:")
+                runs = (Run(label.format(places=places) + " ", bold=True), *runs)
+            if block.fallback:
+                # Visibly marked, and read with the English voice (EN 301 549 5.1.3.14).
+                runs = (Run(_("[in English]") + " ", italic=True), *runs)
+            views.append(
+                BlockView(
+                    runs,
+                    kind=block.kind,
+                    level=block.level,
+                    bullet=bullet,
+                    lang=block.lang,
+                    direction="ltr" if block.fallback else language.direction,
+                )
+            )
+        reviewed, due = self.kiosk.review_dates(self.page)
+        # TRANSLATORS: the last line of every page, read aloud; {reviewed} and {due} are
+        # dates already written in your language ("2 December 2026").
+        dates = _("Last reviewed: {reviewed}. Next review due: {due}.")
+        views.append(
+            BlockView(
+                (Run(dates.format(reviewed=reviewed, due=due)),),
+                classes="reviewed",
+            )
+        )
+        return views
+
+    def on_mount(self) -> None:
+        blocks = list(self.query(BlockView))
+        if blocks:
+            self.focus_item(blocks[0])
+        self.call_after_refresh(self._mount_rest)
+
+    async def _mount_rest(self) -> None:
+        if self._rest:
+            await self.query_one(VerticalScroll).mount_all(self._rest)
+            self._rest = []
+        self.complete = True
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            if not self.is_current:
+                break  # an earlier one left the page (Back): the rest were meant for it
+            self.handle_action(action)
+        self.kiosk.restart_scan()  # scanning covers the whole page
+
+    def handle_action(self, action: str) -> None:
+        # A key pressed within the page's first frame waits for the whole page: Read must
+        # read all of it, Next must be able to go past the first screenful.
+        if not self.complete:
+            self._waiting.append(action)
+            return
+        super().handle_action(action)
+
+    def read_start(self) -> int:
+        """Where Read starts when a control has focus: the last block read or focused."""
+        items = self.items()
+        blocks = [i for i, item in enumerate(items) if isinstance(item, BlockView)]
+        if self.last_block is not None and self.last_block in items:
+            return items.index(self.last_block)
+        return blocks[0] if blocks else 0
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, BlockView):
+            self.last_block = event.widget
+        super().on_descendant_focus(event)
+
+    def go_back(self) -> None:
+        if self.is_current:
+            self.dismiss()

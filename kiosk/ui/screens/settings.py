@@ -1,0 +1,128 @@
+"""Settings a person may change for themselves: controls, scan time, colours, speed, volume.
+
+Two simple lists, so one switch can do it all: the settings with their values, and for the
+chosen setting its values. Choosing a value applies it at once and says it; every value
+is spoken as it is highlighted, like any item. Nothing chosen here outlives the idle reset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+
+from kiosk.config.personal import SETTINGS, Setting, setting_line, value_of, with_value
+from kiosk.content.pages import Run
+from kiosk.translate import _
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.widgets import FocusText, KeyLegend, TopBar
+
+
+class BackItem(FocusText):
+    """Back as an item, for switch users who have no Back key."""
+
+    def __init__(self) -> None:
+        super().__init__((Run(_("Back"), bold=True),), id="back")
+
+
+class SettingItem(FocusText):
+    def __init__(self, setting: Setting, line: str, direction: str) -> None:
+        super().__init__((Run(line, bold=True),), id=f"setting-{setting.id}", direction=direction)
+        self.setting = setting
+
+
+class ChoiceItem(FocusText):
+    def __init__(self, value: object, text: str, index: int, direction: str) -> None:
+        super().__init__((Run(text, bold=True),), id=f"choice-{index}", direction=direction)
+        self.value = value
+
+
+class _ListScreen(KioskScreen):
+    LEGEND_ACTIONS = ("next", "previous", "select", "back")
+
+    def go_back(self) -> None:
+        self.dismiss()
+
+    def activate(self, item: FocusText) -> None:
+        if isinstance(item, BackItem):
+            self.dismiss()
+
+
+class SettingsScreen(_ListScreen):
+    def settings(self) -> list[Setting]:
+        speech = self.kiosk.speaking is not None
+        return [setting for setting in SETTINGS if speech or not setting.needs_speech]
+
+    def _line(self, setting: Setting) -> str:
+        value = value_of(self.kiosk.current_personal(), setting)
+        return setting_line(setting, value, self.kiosk.language)
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.kiosk.as_drawn(_("Settings")))
+        direction = self.kiosk.current_language().direction
+        with VerticalScroll(classes="column"):
+            for setting in self.settings():
+                yield SettingItem(setting, self._line(setting), direction)
+            yield BackItem()
+        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+
+    def on_mount(self) -> None:
+        self.move_focus(0)
+
+    def activate(self, item: FocusText) -> None:
+        if isinstance(item, SettingItem):
+            self.app.push_screen(ChoiceScreen(item.setting, self._chosen))
+        else:
+            super().activate(item)
+
+    def _chosen(self, setting: Setting) -> None:
+        """A value was chosen: show the new value, and say it."""
+        for item in self.query(SettingItem):
+            if item.setting is setting:
+                line = self._line(setting)
+                item.set_runs((Run(line, bold=True),))
+                self.focus_item(item)
+                # After the focus has been spoken, so the confirmation is what is heard.
+                self.call_after_refresh(self.kiosk.say, line)
+
+
+class ChoiceScreen(_ListScreen):
+    """The values of one setting, the current one first in focus and marked as current."""
+
+    def __init__(self, setting: Setting, on_chosen: Callable[[Setting], None]) -> None:
+        super().__init__()
+        self.setting = setting
+        self._on_chosen = on_chosen
+
+    def compose(self) -> ComposeResult:
+        personal = self.kiosk.current_personal()
+        current = value_of(personal, self.setting)
+        tag = self.kiosk.language
+        direction = self.kiosk.current_language().direction
+        yield TopBar(self.kiosk.as_drawn(_(self.setting.label)))
+        with VerticalScroll(classes="column"):
+            for index, value in enumerate(self.setting.choices(personal)):
+                text = self.setting.describe(value, tag)
+                if value == current:
+                    text = _("{value} (now)").format(value=text)
+                yield ChoiceItem(value, text, index, direction)
+            yield BackItem()
+        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+
+    def on_mount(self) -> None:
+        current = value_of(self.kiosk.current_personal(), self.setting)
+        for item in self.query(ChoiceItem):
+            if item.value == current:
+                self.focus_item(item)
+                return
+        self.move_focus(0)
+
+    def activate(self, item: FocusText) -> None:
+        if isinstance(item, ChoiceItem):
+            kiosk = self.kiosk
+            kiosk.apply_personal(with_value(kiosk.current_personal(), self.setting, item.value))
+            self.dismiss()
+            self._on_chosen(self.setting)
+        else:
+            super().activate(item)

@@ -1,0 +1,170 @@
+"""A focusable piece of text: a topic in a menu, or a block of a page.
+
+It wraps its own lines (kiosk.content.layout) so the focus marker gets a hanging indent and the
+same code serves every script. Focus changes shape, not only colour: a marker glyph on
+the first line, reverse video, and (except in the plain theme) a thick bar at the left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+from kiosk.content.layout import Line, wrap
+from kiosk.content.pages import BlockKind, Run
+from kiosk.i18n.rtl import visual_line
+
+MARKER_WIDTH = 2
+
+
+def _style(run: Run, spoken: bool) -> str:
+    names = [
+        name
+        for name, on in (("bold", run.bold), ("italic", run.italic), ("underline", run.code))
+        if on
+    ]
+    if spoken:
+        # The spoken sentence changes shape, not only colour: reversed and underlined.
+        names += ["reverse", "underline"]
+    return " ".join(dict.fromkeys(names))
+
+
+class FocusText(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    FocusText {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self,
+        runs: Sequence[Run],
+        *,
+        kind: BlockKind = BlockKind.PARAGRAPH,
+        level: int = 0,
+        bullet: str = "",
+        lang: str = "en",
+        direction: str = "ltr",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        # The kind's classes are given to the constructor: add_class() here would have
+        # Textual restyle the widget before it is even mounted (about 1 ms each, so 40 ms
+        # for a long page; bench/run.py, page opens).
+        kind_classes = [f"-{kind.value}"]
+        if kind is BlockKind.HEADING:
+            kind_classes.append(f"-h{level}")
+        super().__init__(name=name, id=id, classes=" ".join([*kind_classes, classes or ""]))
+        self.runs = tuple(runs)
+        self.kind = kind
+        self.level = level
+        self.bullet = bullet
+        self.lang = lang
+        self.direction = direction
+        """Language of the text: picks the voice that reads it (EN 301 549 5.1.3.14)."""
+        self._wrapped: tuple[int, list[Line]] | None = None
+        self.highlight: tuple[int, int] | None = None
+        """Character range of the sentence being spoken (508 402.2.3, EN 301 549 5.1.3.3)."""
+
+    @property
+    def plain_text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    def _lines(self, width: int) -> list[Line]:
+        text_width = max(width - MARKER_WIDTH - len(self.bullet), 1)
+        if self._wrapped is None or self._wrapped[0] != text_width:
+            self._wrapped = (text_width, wrap(self.runs, text_width))
+        return self._wrapped[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def _marker(self) -> str:
+        plain = self.app.theme.endswith("-plain")
+        if not self.has_focus:
+            # The other items of a scanned group: the plain theme has no bar to show them,
+            # so they get a character of their own (shape, not colour; readable as text).
+            in_group = plain and self.has_class("-scan-group")
+            return ("+" if in_group else "").ljust(MARKER_WIDTH)
+        return (">" if plain else "▶").ljust(MARKER_WIDTH)
+
+    def _rtl_line(self, line: Line, width: int) -> list[str | tuple[str, str]]:
+        """A right-to-left line: reordered for display, right-aligned, styles kept."""
+        styles: list[str] = []
+        for piece in line.pieces:
+            for text, spoken in self._split_at_highlight(piece.text, piece.start):
+                style = _style(piece.run, spoken)
+                styles.extend([style] * len(text))
+        shown, order = visual_line(line.text)
+        parts: list[str | tuple[str, str]] = [" " * max(0, width - cell_len(shown))]
+        for char, index in zip(shown, order, strict=True):
+            parts.append((char, styles[index]) if styles[index] else char)
+        return parts
+
+    def render(self) -> Content:
+        lines = self._lines(self.content_region.width or self.size.width)
+        rtl = self.direction == "rtl" and self.app_reorders_rtl()
+        text_width = max(
+            (self.content_region.width or self.size.width) - MARKER_WIDTH - len(self.bullet), 1
+        )
+        parts: list[str | tuple[str, str]] = []
+        indent = " " * (MARKER_WIDTH + len(self.bullet))
+        for number, line in enumerate(lines):
+            if number:
+                parts.append("\n")
+                parts.append(indent)
+            else:
+                parts.append(self._marker() + self.bullet)
+            if rtl:
+                parts.extend(self._rtl_line(line, text_width))
+                continue
+            for piece in line.pieces:
+                for text, spoken in self._split_at_highlight(piece.text, piece.start):
+                    style = _style(piece.run, spoken)
+                    parts.append((text, style) if style else text)
+        return Content.assemble(*parts)
+
+    def set_runs(self, runs: Sequence[Run]) -> None:
+        """Replace the text (a countdown, a size): it is wrapped again at the next render."""
+        self.runs = tuple(runs)
+        self._wrapped = None
+        self.refresh(layout=True)
+
+    def app_reorders_rtl(self) -> bool:
+        """False where the terminal does bidi itself (config [display] bidi = "terminal")."""
+        return bool(getattr(self.app, "reorders_rtl", True))
+
+    def _split_at_highlight(self, text: str, start: int) -> list[tuple[str, bool]]:
+        if self.highlight is None:
+            return [(text, False)]
+        low, high = self.highlight
+        cut_low = min(max(low - start, 0), len(text))
+        cut_high = min(max(high - start, 0), len(text))
+        pieces = [
+            (text[:cut_low], False),
+            (text[cut_low:cut_high], True),
+            (text[cut_high:], False),
+        ]
+        return [(part, spoken) for part, spoken in pieces if part]
+
+    def set_highlight(self, span: tuple[int, int] | None) -> None:
+        if span != self.highlight:
+            self.highlight = span
+            self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class Paragraph(FocusText, can_focus=False):
+    """Text that is read but not chosen: notices, the idle warning. Same wrapping and
+    right-to-left handling as the focusable items, without a focus marker."""

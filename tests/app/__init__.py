@@ -1,0 +1,1 @@
+"""App tier: the Textual App run headless with Pilot, and SVG snapshots of its screens."""

@@ -1,0 +1,128 @@
+"""Deployment: the systemd unit, the full-screen command and the letter size it gives."""
+
+from __future__ import annotations
+
+import configparser
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config.clinic import DisplaySettings
+from kiosk.ops.deployment import (
+    MIN_CAPITAL_MM,
+    capital_mm_for_points,
+    estimate_capital_mm,
+    launch_command,
+    points_for,
+    required_capital_mm,
+)
+from tests.conftest import REPO
+
+UNIT = REPO / "deploy" / "als-kiosk.service"
+
+
+def unit_section(name: str) -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read_string(UNIT.read_text(encoding="utf-8"))
+    return parser[name]
+
+
+def verify(unit: Path) -> subprocess.CompletedProcess[str]:
+    """systemd-analyze verify, with the unit's ExecStart path leading to this install of the
+    kiosk: /opt is replaced by a private, empty folder in a mount namespace of its own.
+    The man pages the unit names come with cage and foot on the kiosk computer, not
+    here, so they are not looked up (--man=no)."""
+    installed = shutil.which("als-kiosk") or str(Path(sys.executable).parent / "als-kiosk")
+    script = (
+        "mount -t tmpfs tmpfs /opt && mkdir -p /opt/als-kiosk/venv/bin && "
+        f"ln -s {shlex.quote(installed)} /opt/als-kiosk/venv/bin/als-kiosk && "
+        f"systemd-analyze verify --man=no {shlex.quote(str(unit))}"
+    )
+    return subprocess.run(
+        ["unshare", "--mount", "--map-root-user", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_systemd_analyze_verify_passes_on_the_unit() -> None:
+    result = verify(UNIT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_systemd_analyze_verify_would_catch_a_broken_unit(tmp_path: Path) -> None:
+    broken = tmp_path / "als-kiosk.service"
+    broken.write_text(
+        UNIT.read_text(encoding="utf-8").replace("/opt/als-kiosk/venv/bin", "/opt/nowhere"),
+        encoding="utf-8",
+    )
+    result = verify(broken)
+    assert result.returncode != 0 and "nowhere" in result.stdout + result.stderr
+
+
+def test_the_unit_starts_at_boot_restarts_always_and_keeps_nothing() -> None:
+    service = unit_section("Service")
+    assert service["Restart"] == "always" and float(service["RestartSec"]) <= 1
+    assert service["ExecStart"].split()[1] == "launch"
+    assert service["PrivateTmp"] == "yes" and service["ProtectHome"] == "read-only"
+    assert unit_section("Install")["WantedBy"] == "graphical.target"
+
+
+def test_launch_prints_cage_running_foot_at_the_right_size(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[display]\nviewing_distance_cm = 90\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "launch", "--print", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    command = shlex.split(result.stdout)
+    assert command[:4] == ["cage", "-d", "-s", "--"] and command[4] == "foot"
+    assert f"--font=DejaVu Sans Mono:size={points_for(90)}" in command
+    kiosk = command[command.index("-m") - 1 :]
+    assert kiosk[1:4] == ["-m", "kiosk", "supervise"]
+    assert kiosk[-2:] == ["--config", str(config.resolve())]
+
+
+@pytest.mark.skipif(shutil.which("foot") is None, reason="the test command installs foot")
+def test_foot_accepts_every_option_the_kiosk_gives_it() -> None:
+    """foot --check-config rejects an unknown option or key-binding name."""
+    command = launch_command(DisplaySettings(), ["als-kiosk", "supervise"])
+    options = command[command.index("foot") + 1 : command.index("als-kiosk")]
+    result = subprocess.run(
+        ["foot", "--check-config", *options], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    bogus = subprocess.run(
+        ["foot", "--check-config", *options, "--override=key-bindings.no-such-action=none"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bogus.returncode != 0
+
+
+@pytest.mark.parametrize("distance_cm", [30, 45, 60, 90, 150])
+def test_508_402_4_capitals_are_at_least_4_8_mm_and_0_7_degrees(distance_cm: int) -> None:
+    points = points_for(distance_cm)
+    capital = capital_mm_for_points(points)
+    assert capital >= required_capital_mm(distance_cm) >= MIN_CAPITAL_MM
+    assert capital_mm_for_points(points - 1) < required_capital_mm(distance_cm)  # the smallest
+
+
+def test_en_5_1_4_at_60_cm_capitals_must_be_about_7_3_mm() -> None:
+    assert 7.2 < required_capital_mm(60) < 7.4
+
+
+def test_capital_height_is_estimated_from_pixels_and_the_screen_width() -> None:
+    # A 1280 px wide, 300 mm wide screen; 40 px cells: 40 / 1.164 * 0.729 * 300/1280 mm.
+    estimate = estimate_capital_mm(40, 1280, 300, 60)
+    assert 5.8 < estimate.capital_mm < 5.9 and not estimate.big_enough
+    assert estimate_capital_mm(56, 1280, 300, 60).big_enough

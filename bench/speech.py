@@ -44,25 +44,67 @@ def engine_alone(runs: int) -> list[float]:
     return times
 
 
+class Requests:
+    """The reader's events, by request: when each one started playing, and ended."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._started: set[int] = set()
+        self._done: set[int] = set()
+
+    def __call__(self, event: SpeechEvent) -> None:
+        with self._condition:
+            if event.kind is EventKind.SENTENCE:
+                self._started.add(event.request)
+            elif event.kind is EventKind.DONE:
+                self._done.add(event.request)
+            self._condition.notify_all()
+
+    def wait_started(self, request: int, timeout: float = 5.0) -> bool:
+        with self._condition:
+            return self._condition.wait_for(lambda: request in self._started, timeout)
+
+    def wait_done(self, request: int, timeout: float = 5.0) -> bool:
+        with self._condition:
+            return self._condition.wait_for(lambda: request in self._done, timeout)
+
+
+def first_frame_at(reader: SpeechReader, timeout: float = 1.0) -> float | None:
+    """When the player handed the sentence now playing its first samples (perf_counter),
+    read from the bench's own thread: the speech thread never waits for it."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        player = reader.player
+        if player is not None and player.first_frame_at is not None:
+            return player.first_frame_at
+        time.sleep(0.0005)
+    return None
+
+
 def read_key_to_first_frame(runs: int) -> list[float]:
-    started = threading.Event()
+    """Seconds from `speak` (what a read key calls) to the first samples of the sentence
+    reaching the audio device (miniaudio's NULL backend, which keeps real time).
 
-    def on_event(event: SpeechEvent) -> None:
-        if event.kind is EventKind.SENTENCE:
-            started.set()
-
-    reader = SpeechReader(on_event, real_device=False)
-    reader.wait_idle()
+    Measured from outside the reader: the time is taken before `speak`, and the player's
+    own record of its first frame is read once the sentence has started (SENTENCE event;
+    `play` has reset the record by then)."""
+    requests = Requests()
+    reader = SpeechReader(requests, real_device=False)
+    # One request first, not measured: the engine and the device are ready after it.
+    warm_up = reader.speak([Utterance(FIRST)])
+    requests.wait_started(warm_up, timeout=15)
+    reader.stop()
+    requests.wait_done(warm_up)
     latencies = []
     for _ in range(runs):
-        started.clear()
-        reader.speak([Utterance(FIRST)])
-        started.wait(5)
-        reader.wait_idle()
-        if reader.last_latency is not None:
-            latencies.append(reader.last_latency)
+        requested = time.perf_counter()
+        request = reader.speak([Utterance(FIRST)])
+        if requests.wait_started(request):
+            played = first_frame_at(reader)
+            if played is not None:
+                latencies.append(played - requested)
         reader.stop()
-        reader.wait_idle()
+        requests.wait_done(request)
     reader.close()
     return latencies
 

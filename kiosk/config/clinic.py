@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config.keymap import ACTION_IDS, default_keymap, key_problem
+from kiosk.config.palette import THEMES
 from kiosk.content.regions import shape_problem
+from kiosk.input.scanning import Mode
 from kiosk.problems import Problem
 
-THEMES = ("dark", "light", "yellow", "plain")
 CONFIG_ENV = "ALS_KIOSK_CONFIG"
 
 
@@ -165,11 +166,11 @@ class LanguageSettings:
 @dataclass(frozen=True)
 class InputSettings:
     mode: str = field(
-        default="keys",
+        default=Mode.KEYS.value,
         metadata=_doc(
             "keys (a few large keys), one-switch (automatic scanning: one switch selects) or "
             "two-switch (step scanning: one switch moves, the other selects).",
-            choices=("keys", "one-switch", "two-switch"),
+            choices=tuple(mode.value for mode in Mode),
         ),
     )
     scan_seconds: float = field(

@@ -22,23 +22,66 @@ class Action:
 
 
 ACTIONS: tuple[Action, ...] = (
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("next", N_("Next"), ("down", "tab")),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("previous", N_("Previous"), ("up", "shift+tab")),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("select", N_("Open"), ("enter", "right")),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("back", N_("Back"), ("escape", "backspace", "left")),
     # Speech controls (508 402.2.4, EN 301 549 5.1.3.4): single keys, no shift needed.
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("read", N_("Read/Pause"), ("space",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations. Stops reading aloud (not the same as pausing).
     Action("stop", N_("Stop"), ("s",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("repeat", N_("Repeat"), ("r",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("next_sentence", N_("Next sentence"), ("n",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations.
     Action("previous_sentence", N_("Previous sentence"), ("p",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations. Speech speed.
     Action("slower", N_("Slower"), ("minus",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations. Speech speed.
     Action("faster", N_("Faster"), ("equals_sign",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations. Speech volume.
     Action("quieter", N_("Quieter"), ("f7",)),
+    # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
+    # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
+    # (it is spoken), no abbreviations. Speech volume.
     Action("louder", N_("Louder"), ("f8",)),
     # Switches (scanning modes only): interfaces usually send Space and Enter, or 1 and 2.
     # In one-switch mode every switch key selects.
+    # TRANSLATORS: in switch modes, what switch 1 does (moves the highlight), on the bottom line
+    # (about 12 cells) and read aloud.
     Action("switch_move", N_("Move"), ("1",)),
+    # TRANSLATORS: in switch modes, what switch 2 does (chooses the highlighted item), on the
+    # bottom line (about 12 cells) and read aloud.
     Action("switch_select", N_("Select"), ("2",)),
 )
 
@@ -51,6 +94,10 @@ SPEECH_ACTIONS = frozenset(
 """Actions that control speech; every other action interrupts it (EN 301 549 5.1.3.5)."""
 
 ACTION_IDS = frozenset(action.id for action in ACTIONS)
+
+LABELS: dict[str, str] = {action.id: action.label for action in ACTIONS}
+"""Each action's words, wherever it is shown: the key legend, the controls on a page
+(kiosk.ui.widgets.control_bar), the settings screen. Marked with N_, translated when shown."""
 
 # Keys that a clinic may not give to an action: they are how terminals and Textual
 # quit, suspend or open tools, so binding them would only look like an exit.

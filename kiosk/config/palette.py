@@ -26,8 +26,6 @@ class Palette:
     bar_text: str
     notice: str
     """Notices (English fallback, sound not available) on the page background."""
-    box_lines: bool = True
-    """False for the plain theme: no borders, block art or bars for screen readers to read."""
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every foreground/background pair that carries text."""
@@ -97,7 +95,17 @@ PALETTES: dict[str, Palette] = {
             bar_background="#000000",
             bar_text="#ffffff",
             notice="#ffffff",
-            box_lines=False,
         ),
     )
 }
+
+THEMES: tuple[str, ...] = tuple(PALETTES)
+"""The theme names a clinic and a person choose from: one per palette."""
+
+PLAIN = "plain"
+
+
+def is_plain(palette_name: str) -> bool:
+    """Is this the plain theme: no borders, block art or bars for a screen reader to read
+    out? (For a Textual theme's name: kiosk.ui.themes.is_plain_theme.)"""
+    return palette_name == PLAIN

@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kiosk.content.pages import Block, BlockKind
+from kiosk.translate import base_language
 
 if TYPE_CHECKING:
     import pyphen
@@ -47,11 +48,6 @@ EASE_FORMULAS = {
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
-
-
-def base_language(tag: str) -> str:
-    """`pt_BR`, `pt-BR` and `pt` all name Portuguese."""
-    return tag.replace("-", "_").split("_")[0].lower()
 
 
 def readable_text(blocks: Iterable[Block]) -> str:

@@ -4,8 +4,9 @@ A line is wrapped in logical order first (kiosk.content.layout), then shaped (ar
 letters join) and reordered for display by the Unicode bidi algorithm (python-bidi), one
 line at a time: reordering a whole paragraph before wrapping would put its last sentence on
 the first line. The reordering keeps each character's logical index, so emphasis and the
-spoken sentence's highlight stay on the right letters. Terminals that do bidi themselves
-(VTE) would garble this: the clinic config hands bidi to the terminal there.
+spoken sentence's highlight stay on the right letters (python-bidi's public API does not
+give the indices: kiosk.upstream.bidi). Terminals that do bidi themselves (VTE) would
+garble this: the clinic config hands bidi to the terminal there.
 
 The two libraries are loaded on the first line that needs them (about 4.5 ms). The
 kiosk's first screen needs none: its only right-to-left lines are the language names,
@@ -18,6 +19,8 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
+
+from kiosk.upstream.bidi import display_with_indices
 
 # Digits in groups ("0808 802 6262") must stay one number: a no-break space is a common
 # number separator in the bidi algorithm (rule W4), a plain space is a neutral that the
@@ -53,20 +56,5 @@ def visual_line(text: str, *, rtl: bool = True) -> Drawn:
     if rtl and text in _remembered:
         shown, order = _remembered[text]
         return shown, list(order)
-    from bidi import algorithm as bidi_algorithm
-
     logical = _SPACE_IN_NUMBER.sub("\u00a0", _reshaper().reshape(text))
-    storage: dict[str, Any] = bidi_algorithm.get_empty_storage()
-    storage["base_level"] = 1 if rtl else 0
-    storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels(logical, storage)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index
-    bidi_algorithm.explicit_embed_and_overrides(storage)
-    bidi_algorithm.resolve_weak_types(storage)
-    bidi_algorithm.resolve_neutral_types(storage, False)
-    bidi_algorithm.resolve_implicit_levels(storage, False)
-    bidi_algorithm.reorder_resolved_levels(storage, False)
-    bidi_algorithm.apply_mirroring(storage, False)
-    chars = storage["chars"]
-    return "".join(c["ch"] for c in chars), [int(c["index"]) for c in chars]
+    return display_with_indices(logical, rtl=rtl)

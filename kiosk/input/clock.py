@@ -15,16 +15,3 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> float:
         return time.monotonic()
-
-
-class ManualClock:
-    """A clock that moves only when told to: for tests and benchmarks."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self._now = start
-
-    def now(self) -> float:
-        return self._now
-
-    def advance(self, seconds: float) -> None:
-        self._now += seconds

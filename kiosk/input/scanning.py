@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 
 from kiosk.input.clock import Clock
 
@@ -27,10 +27,17 @@ INITIAL_REPEAT_DELAY = 0.8
 """Terminals wait about 0.25-0.6 s before a held key starts repeating."""
 
 
-class Mode(Enum):
+class Mode(StrEnum):
+    """How a person gives input: the one list of input modes. The clinic config's choices
+    (`[input] mode`), the names on the settings screen (kiosk.config.personal) and the
+    scanner all use it; the value is what the config file says."""
+
     KEYS = "keys"
+    """A few large keys; nothing is scanned (no Scanner)."""
     ONE_SWITCH = "one-switch"
+    """Automatic scanning: the highlight moves by itself, one switch selects."""
     TWO_SWITCH = "two-switch"
+    """Step scanning: one switch moves the highlight, the other selects."""
 
 
 class Switch(Enum):
@@ -80,12 +87,10 @@ class Scanner:
         self.clock = clock
         self.mode = mode
         self.timings = timings or Timings()
-        self._count = 0
         self._groups: list[tuple[int, ...]] = []
         self._inside: tuple[int, ...] | None = None  # the chosen group's items
         self._position = 0
         self._next_step_at = math.inf
-        self._steps_taken = 0
         self.paused = False
         self._events: dict[Switch, list[float]] = {}
         self._last_accepted: dict[Switch, float] = {}
@@ -97,7 +102,6 @@ class Scanner:
 
     def start(self, count: int) -> Highlight | None:
         """Scan a screen with `count` actionable items, from the first."""
-        self._count = count
         self._groups = make_groups(count)
         self._inside = None
         return self._restart_level()
@@ -109,7 +113,6 @@ class Scanner:
 
     def _restart_level(self) -> Highlight | None:
         self._position = 0
-        self._steps_taken = 0
         self.paused = False
         now = self.clock.now()
         self._next_step_at = (

@@ -1,4 +1,10 @@
-"""How big the letters must be, and the command that shows the kiosk full-screen with them.
+"""How the kiosk is installed, how big the letters must be, and the command that shows the
+kiosk full-screen with them.
+
+Installs are reproducible: `constraints.txt`, at the top of the repository, holds the exact
+version of every package (compiled from pyproject.toml with pip-compile), and CI and every
+kiosk install with it (`install_command`), so two kiosks built a month apart run the same
+code as the tests did.
 
 A terminal program cannot set its own font size, so the deployment is part of the
 product: `als-kiosk launch` starts the Wayland kiosk compositor cage with the foot terminal
@@ -13,9 +19,23 @@ capitals are 0.729 of the em, and a terminal cell is 1.164 em high.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.config.clinic import DisplaySettings
+
+CONSTRAINTS = "constraints.txt"
+"""The exact versions CI tested, at the top of the repository."""
+
+
+def install_command(repository: str = "/path/to/this/repository") -> list[str]:
+    """The pip command that installs (or repairs) the kiosk in the running Python's
+    environment from a checkout, with the versions CI tested."""
+    pip = str(Path(sys.prefix) / "bin" / "pip")
+    constraints = f"{repository.rstrip('/')}/{CONSTRAINTS}"
+    return [pip, "install", "--force-reinstall", "-c", constraints, repository]
+
 
 MIN_CAPITAL_MM = 4.8
 MIN_CAPITAL_DEGREES = 0.7

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
-from kiosk.config.palette import PALETTES, Palette
+from kiosk.config.palette import PALETTES, Palette, is_plain
+
+THEME_PREFIX = "kiosk-"
 
 
 def theme_name(palette_name: str) -> str:
-    return f"kiosk-{palette_name}"
+    return f"{THEME_PREFIX}{palette_name}"
+
+
+def is_plain_theme(theme: str) -> bool:
+    """Is this Textual theme (the App's `theme`) the plain one (kiosk.config.palette.is_plain)?"""
+    return is_plain(theme.removeprefix(THEME_PREFIX))
 
 
 def build_theme(palette: Palette) -> Theme:

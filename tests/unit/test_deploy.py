@@ -7,15 +7,20 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from kiosk.config.clinic import DisplaySettings
 from kiosk.ops.deployment import (
+    CONSTRAINTS,
     MIN_CAPITAL_MM,
     capital_mm_for_points,
     estimate_capital_mm,
+    install_command,
     launch_command,
     points_for,
     required_capital_mm,
@@ -126,3 +131,38 @@ def test_capital_height_is_estimated_from_pixels_and_the_screen_width() -> None:
     estimate = estimate_capital_mm(40, 1280, 300, 60)
     assert 5.8 < estimate.capital_mm < 5.9 and not estimate.big_enough
     assert estimate_capital_mm(56, 1280, 300, 60).big_enough
+
+
+# ------------------------------------------------------------------ reproducible installs
+
+
+def pinned() -> dict[str, str]:
+    """Package name (normalised) -> exact version, from constraints.txt."""
+    versions: dict[str, str] = {}
+    for line in (REPO / CONSTRAINTS).read_text(encoding="utf-8").splitlines():
+        requirement = line.split("#", 1)[0].strip()
+        if requirement:
+            name, _, version = requirement.partition("==")
+            assert version, f"constraints.txt: {line!r} is not an exact version"
+            versions[canonicalize_name(name)] = version
+    return versions
+
+
+def test_every_dependency_is_pinned_within_its_bound_in_the_constraints() -> None:
+    """constraints.txt is what CI and every kiosk install: regenerate it (its first lines
+    say how) whenever pyproject.toml's dependencies change."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    versions = pinned()
+    for line in [*project["dependencies"], *project["optional-dependencies"]["test"]]:
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        assert name in versions, f"{name} is not in constraints.txt"
+        assert requirement.specifier.contains(versions[name], prereleases=True), (
+            f"constraints.txt has {name}=={versions[name]}, outside {requirement.specifier}"
+        )
+
+
+def test_the_install_command_uses_the_constraints() -> None:
+    command = install_command("/srv/als-kiosk")
+    assert command[0].endswith("/bin/pip") and command[1] == "install"
+    assert command[-3:] == ["-c", "/srv/als-kiosk/constraints.txt", "/srv/als-kiosk"]

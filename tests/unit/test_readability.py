@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content.pages import Block, BlockKind
-from kiosk.content.readability import base_language, grade, reading_ease
+from kiosk.content.readability import grade, reading_ease
+from kiosk.translate import base_language
 
 
 def paragraph(text: str, lang: str = "en") -> Block:

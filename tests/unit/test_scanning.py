@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 import statistics
 
-from kiosk.input.clock import ManualClock
 from kiosk.input.scanning import Choice, Highlight, Mode, Scanner, Switch, Timings, make_groups
+from tests.doubles import ManualClock
 
 
 def items(scanner: Scanner) -> tuple[int, ...]:

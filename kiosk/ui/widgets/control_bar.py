@@ -9,32 +9,32 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from kiosk.config.keymap import LABELS
 from kiosk.content.pages import Run
-from kiosk.translate import N_, _
+from kiosk.translate import _
 from kiosk.ui.widgets.focus_text import FocusText
 
-CONTROLS: tuple[tuple[str, str], ...] = (
-    ("back", N_("Back")),
-    ("read", N_("Read/Pause")),
-    ("stop", N_("Stop")),
-    ("repeat", N_("Repeat")),
-    ("previous_sentence", N_("Previous sentence")),
-    ("next_sentence", N_("Next sentence")),
-    ("slower", N_("Slower")),
-    ("faster", N_("Faster")),
-    ("quieter", N_("Quieter")),
-    ("louder", N_("Louder")),
+CONTROL_ACTIONS: tuple[str, ...] = (
+    "back",
+    "read",
+    "stop",
+    "repeat",
+    "previous_sentence",
+    "next_sentence",
+    "slower",
+    "faster",
+    "quieter",
+    "louder",
+)
+"""The actions shown as items on a page, in their order there; their words are the
+keymap's (kiosk.config.keymap.LABELS)."""
+CONTROLS: tuple[tuple[str, str], ...] = tuple(
+    (action, LABELS[action]) for action in CONTROL_ACTIONS
 )
 
 
 class ControlItem(FocusText):
-    """Choosing it performs its action, as its key would."""
-
-    DEFAULT_CSS = """
-    ControlItem {
-        margin: 0;
-    }
-    """
+    """Choosing it performs its action, as its key would. (Its look: kiosk.tcss.)"""
 
     def __init__(self, action: str, label: str) -> None:
         super().__init__((Run(label, bold=True),), id=f"control-{action}")

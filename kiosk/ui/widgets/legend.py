@@ -6,22 +6,25 @@ from collections.abc import Mapping, Sequence
 
 from textual.widgets import Static
 
-from kiosk.config.keymap import ACTIONS, display_key
+from kiosk.config.keymap import LABELS, display_key
 from kiosk.translate import _
 
 
 def legend_text(keymap: Mapping[str, Sequence[str]], action_ids: Sequence[str]) -> str:
     """'↓ Next   ↑ Previous   Enter Open   Esc Back' for the actions a screen offers."""
-    labels = {action.id: action.label for action in ACTIONS}
     parts = []
     for action_id in action_ids:
         keys = keymap.get(action_id, ())
         if keys:
-            parts.append(f"{display_key(keys[0])} {_(labels[action_id])}")
+            parts.append(f"{display_key(keys[0])} {_(LABELS[action_id])}")
     return "   ".join(parts)
 
 
 class KeyLegend(Static):
+    """The keys for the screen's actions, always shown at the bottom (keys are never a
+    thing to guess). Given its text already drawn (KioskContext.legend), and shown as it
+    is: a key such as "[" is not markup."""
+
     DEFAULT_CSS = """
     KeyLegend {
         width: 1fr;

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.factory import create_app
+from kiosk.ops.memory import MemoryPolicy
 
 
 async def measure(steps: int) -> list[float]:
@@ -28,11 +29,12 @@ async def measure(steps: int) -> list[float]:
         "[speech]\nspeak_focus = false\n[session]\nidle_seconds = 0\n"
     )
     (folder / "no-locales").mkdir()
-    app = create_app(config_path=config, locales_dir=folder / "no-locales")
+    # With the kiosk's own memory habits, as `als-kiosk` runs it.
+    app = create_app(config_path=config, locales_dir=folder / "no-locales", memory=MemoryPolicy())
     lateness: list[float] = []
     async with app.run_test(size=(45, 12)) as pilot:
         await pilot.pause(0.5)
-        scanner = app.scanner
+        scanner = app.scan.scanner
         assert scanner is not None
         shown_highlight, shown_due = scanner.highlight, scanner.next_step_at
         original = app._display

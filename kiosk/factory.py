@@ -2,7 +2,9 @@
 
 It starts the library's loader process before Textual is even imported: the loader reads
 the pages and catalogs on the other core while this one loads Textual, so the first frame
-waits for neither.
+waits for neither. Process-wide policy is decided here and in kiosk.cli, never by the App:
+the Textual fix every kiosk needs is applied here, and the memory habits only when the
+caller passes them (the CLI does; tests leave the interpreter alone).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kiosk.library.load import Library, Request
 from kiosk.paths import default_content_dir, default_locales_dir
 
 if TYPE_CHECKING:
+    from kiosk.ops.memory import MemoryPolicy
     from kiosk.ui.app import KioskApp
 
 
@@ -25,8 +28,10 @@ def create_app(
     locales_dir: Path | None = None,
     config_path: Path | None = None,
     clock: Clock | None = None,
+    memory: MemoryPolicy | None = None,
 ) -> KioskApp:
-    """Build the kiosk from explicit paths."""
+    """Build the kiosk from explicit paths; `memory` is how its process manages memory
+    (kiosk.ops.memory), None to leave the interpreter's own way."""
     settings, problems = load_settings(config_path)
     library = Library(
         Request(
@@ -39,5 +44,9 @@ def create_app(
         )
     )
     from kiosk.ui.app import KioskApp  # Textual, while the loader works
+    from kiosk.ui.upstream import keep_no_removed_widget_alive
 
-    return KioskApp(library=library, settings=settings, problems=problems, clock=clock)
+    keep_no_removed_widget_alive()  # patches a Textual class: every kiosk needs it
+    return KioskApp(
+        library=library, settings=settings, problems=problems, clock=clock, memory=memory
+    )

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from kiosk.translate import N_
 
 if TYPE_CHECKING:
-    from kiosk.content.pages import Block
+    from kiosk.content.pages import Block, Page
 
 # fmt: off
 EU_MEMBERS = frozenset({
@@ -35,9 +35,17 @@ EU_MEMBERS = frozenset({
 # TRANSLATORS: the UK's nations, shown before statements that hold only there
 # ("Scotland: MND Scotland …") and read aloud.
 SUBDIVISIONS = {
+    # TRANSLATORS: a place a statement on a page applies to; shown before it as '{places}:' and
+    # read aloud.
     "GB-ENG": N_("England"),
+    # TRANSLATORS: a place a statement on a page applies to; shown before it as '{places}:' and
+    # read aloud.
     "GB-NIR": N_("Northern Ireland"),
+    # TRANSLATORS: a place a statement on a page applies to; shown before it as '{places}:' and
+    # read aloud.
     "GB-SCT": N_("Scotland"),
+    # TRANSLATORS: a place a statement on a page applies to; shown before it as '{places}:' and
+    # read aloud.
     "GB-WLS": N_("Wales"),
 }
 """Places below country level that pages use. CLDR names countries in every language,
@@ -161,3 +169,17 @@ def date_locale(lang: str, place: str) -> str:
     if country and country != "EU" and "_" not in lang and localedata.exists(f"{lang}_{country}"):
         return f"{lang}_{country}"
     return lang
+
+
+def review_dates(page: Page, lang: str, region: str, months: int) -> tuple[str, str]:
+    """When the page was last reviewed and when it is next due, in words of `lang` as
+    written where the clinic is."""
+    from babel.dates import format_date
+
+    from kiosk.content.pages import review_due
+
+    locale = date_locale(lang, region)
+    due = review_due(page.reviewed, months)
+    return format_date(page.reviewed, "long", locale=locale), format_date(
+        due, "long", locale=locale
+    )

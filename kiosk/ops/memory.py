@@ -7,6 +7,10 @@ reset the freed memory is returned to the system, and the memory that stays is s
 from the garbage collector.
 
 CLDR data is the other large holder: kiosk.upstream.babel lets it go.
+
+All of this changes the whole interpreter, so only the process that runs the kiosk does
+it: kiosk.cli gives the App a `MemoryPolicy`, and an App built without one (in a test, a
+tool) leaves the interpreter as it found it.
 """
 
 from __future__ import annotations
@@ -62,3 +66,19 @@ def release_free_memory() -> None:
     trim = getattr(libc, "malloc_trim", None) if libc is not None else None
     if trim is not None:  # glibc only; other C libraries manage this themselves
         trim(0)
+
+
+class MemoryPolicy:
+    """When the kiosk's process collects, freezes and trims, at the App's moments."""
+
+    def first_screen_up(self) -> None:
+        """From now on full collections wait for pauses in the key presses."""
+        collect_in_pauses()
+
+    def poll(self, *, seconds_since_input: float) -> None:
+        """Called a few times a second: a full collection, if one is due and it is quiet."""
+        collect_if_due(quiet=seconds_since_input >= QUIET_SECONDS)
+
+    def release(self) -> None:
+        """Nobody is using the kiosk (start-up done, or a reset): give memory back."""
+        release_free_memory()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
 
-from kiosk.input.clock import ManualClock
 from kiosk.ui.screens import HomeScreen, IdleWarningScreen, PageScreen, TooSmallScreen
+from kiosk.ui.screens.base import KioskContext
 from kiosk.ui.widgets import FocusText
 from tests.conftest import AppFactory
+from tests.doubles import ManualClock
 from tests.pilot import at_home, countdown_shown, focused_text, wait_for_screen, wait_until
 
 # Idle tests measure quiet time: no item read aloud on focus (speech keeps the kiosk awake,
@@ -35,6 +37,15 @@ async def test_home_lists_topics_in_order_with_the_first_focused(make_app: AppFa
         assert titles[0] == "What is ALS?" and titles[8] == "Stem cell therapy"
         assert titles[14:] == ["Settings"] and len(titles) == 15
         assert focused_text(app) == "What is ALS?"
+
+
+def test_the_app_gives_screens_all_that_kiosk_context_promises(make_app: AppFactory) -> None:
+    """Screens read the App only through KioskContext (so they never import it); mypy
+    checks this assignment, so the App cannot drift from what screens rely on."""
+    app = make_app()
+    context: KioskContext = app
+    assert context.languages.tag == "en" and context.speaking is None
+    app.library.close()
 
 
 async def test_down_up_tab_move_focus_and_presses_in_a_burst_all_count(
@@ -169,7 +180,7 @@ async def test_idle_reset_returns_home_with_default_theme_and_no_history(
     async with at_home(app) as pilot:
         await open_topic(pilot, "Medicines")
         await pilot.press("down", "down")
-        app.apply_theme("light")  # a carer changed the theme (settings screen comes later)
+        app.apply_personal(replace(app.personal, theme="light"))  # a carer changed the theme
         first_home = app.screen_stack[1]
         clock.advance(120 + 30 + 1)
         await wait_until(
@@ -190,7 +201,7 @@ async def test_idle_reset_can_be_turned_off(make_app: AppFactory, clock: ManualC
     async with at_home(app) as pilot:
         await open_topic(pilot, "Medicines")
         clock.advance(100_000)
-        app.poll_idle()  # what the timer does, called directly: no fixed sleep
+        app.idle.poll()  # what the timer does, called directly: no fixed sleep
         await pilot.pause()
         assert isinstance(app.screen, PageScreen)
 
@@ -216,7 +227,8 @@ async def test_broken_config_still_starts_the_kiosk_on_defaults(make_app: AppFac
     app = make_app("this is [ not toml")
     async with at_home(app):
         assert app.theme == "kiosk-dark"
-        assert app.problems and "not valid TOML" in app.problems[0].message
+        problems = app.known_problems()
+        assert problems and "not valid TOML" in problems[0].message
 
 
 async def test_missing_content_shows_a_notice_not_a_crash(
@@ -226,6 +238,18 @@ async def test_missing_content_shows_a_notice_not_a_crash(
     async with at_home(app) as pilot:
         await pilot.press("enter", "down", "escape")
         assert "No information is available" in str(app.screen.query_one(".notice").render())
+
+
+async def test_a_double_press_on_a_topic_opens_one_page(make_app: AppFactory) -> None:
+    """Home asks the App for the page (a Message): the second press, already on its way,
+    waits for the answer and reaches the page, as it did when Home opened pages itself."""
+    app = make_app("[speech]\nenabled = false\n")
+    async with at_home(app) as pilot:
+        for key in ("enter", "enter"):
+            app.post_message(events.Key(key, None))
+        await wait_for_screen(pilot, PageScreen)
+        await pilot.pause(0.3)
+        assert len(app.screen_stack) == 3 and isinstance(app.screen, PageScreen)
 
 
 async def test_keys_pressed_while_a_page_opens_are_kept_and_never_leave_twice(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from kiosk.config.personal import SETTINGS, Personal
-from kiosk.input.clock import ManualClock
 from kiosk.input.scanning import Mode
 from kiosk.speech.reader import State
 from kiosk.ui.app import KioskApp
@@ -13,6 +12,7 @@ from kiosk.ui.screens import ChoiceScreen, HomeScreen, SettingsScreen
 from kiosk.ui.widgets import FocusText
 from tests.app.test_switch_app import ONE, press, scan_until
 from tests.conftest import AppFactory
+from tests.doubles import ManualClock
 from tests.pilot import at_home, focused_text, reader_of, said, wait_for_screen, wait_until
 
 QUIET = "[speech]\nspeak_focus = false\n"
@@ -135,12 +135,12 @@ async def test_choosing_one_switch_starts_scanning_at_once(
 ) -> None:
     app = make_app(QUIET)
     async with at_home(app) as pilot:
-        assert app.scanner is None
+        assert app.scan.scanner is None
         await open_settings(pilot)
         await choose(pilot, "Scan time", "2 seconds")
         await choose(pilot, "Controls", "One switch")
-        assert app.scanner is not None and app.scanner.mode is Mode.ONE_SWITCH
-        assert app.scanner.timings.scan_seconds == 2.0
+        assert app.scan.scanner is not None and app.scan.scanner.mode is Mode.ONE_SWITCH
+        assert app.scan.scanner.timings.scan_seconds == 2.0
         await wait_until(pilot, lambda: focused_text(app) == "Controls: One switch")
         await scan_until(pilot, clock, lambda: focused_text(app).startswith("Scan time"))
 
@@ -164,12 +164,12 @@ async def test_settings_are_reachable_and_changed_with_one_switch(
         await scan_until(pilot, clock, lambda: focused_text(app) == "3 seconds")
         await press(pilot, clock)
         await wait_for_screen(pilot, SettingsScreen)
-        assert app.scanner is not None and app.scanner.timings.scan_seconds == 3.0
+        assert app.scan.scanner is not None and app.scan.scanner.timings.scan_seconds == 3.0
         assert "Scan time: 3 seconds" in texts(app)
         # The new time is used at once: the next step comes 3 s (+ the first-item extra) on.
         # (Once the confirmation has been said: auditory scanning waits for speech.)
         await wait_until(pilot, lambda: reader_of(app).state is State.IDLE)
-        app.restart_scan()
+        app.scan.restart()
         start = clock.now()
         await scan_until(pilot, clock, lambda: focused_text(app).startswith("Scan time"))
         assert 3.0 + 0.75 <= clock.now() - start < 3.0 + 0.75 + 0.1
@@ -196,5 +196,5 @@ async def test_en_5_1_3_13_every_setting_returns_to_the_clinic_default_after_eac
         clock.advance(120 + 30 + 1)
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await wait_until(pilot, lambda: app.current_personal() == defaults)
-        assert app.scanner is None and app.theme == "kiosk-dark"
+        assert app.scan.scanner is None and app.theme == "kiosk-dark"
         assert reader_of(app).rate_step == defaults.rate_step

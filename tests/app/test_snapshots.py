@@ -13,7 +13,6 @@ import pytest
 from textual.pilot import Pilot
 
 from kiosk.config.palette import PALETTES
-from kiosk.input.clock import ManualClock
 from kiosk.ui.screens import (
     HomeScreen,
     IdleWarningScreen,
@@ -23,6 +22,7 @@ from kiosk.ui.screens import (
 )
 from kiosk.ui.screens.language import LanguageScreen
 from tests.conftest import LOCALES, AppFactory
+from tests.doubles import ManualClock
 
 THEMES = sorted(PALETTES)
 # The look, without speech moving the highlight while the picture is taken.

@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 
-from kiosk.input.clock import ManualClock
 from kiosk.speech.reader import State
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import HomeScreen, PageScreen
 from kiosk.ui.screens.language import LanguageScreen
 from kiosk.ui.widgets import ControlItem, FocusText
 from tests.conftest import LOCALES, AppFactory
+from tests.doubles import ManualClock
 from tests.pilot import wait_for_screen, wait_until
 
 ONE = '[input]\nmode = "one-switch"\n[speech]\nspeak_focus = false\n'
@@ -34,12 +34,12 @@ async def scan_until(
         assert isinstance(app, KioskApp)
         assert waited < limit, (
             f"scan never reached it; focus on {focused(app)!r}, "
-            f"scan {app.scanner and app.scanner.highlight}, "
-            f"paused {app.scanner and app.scanner.paused}, screen {app.screen}"
+            f"scan {app.scan.scanner and app.scan.scanner.highlight}, "
+            f"paused {app.scan.scanner and app.scan.scanner.paused}, screen {app.screen}"
         )
         clock.advance(0.05)
         waited += 0.05
-        app.scan_tick()  # what the app's timer does, called at each virtual step
+        app.scan.tick()  # what the app's timer does, called at each virtual step
         await pilot.pause()
 
 
@@ -49,7 +49,7 @@ async def press(pilot: Pilot[None], clock: ManualClock, key: str = "1") -> None:
     await pilot.press(key)
     clock.advance(0.15)
     assert isinstance(pilot.app, KioskApp)
-    pilot.app.scan_tick()
+    pilot.app.scan.tick()
     await pilot.pause()
     clock.advance(0.2)
 
@@ -123,10 +123,10 @@ async def test_wcag_3_2_1_scanning_for_a_minute_activates_nothing(
         seen = set()
         for _ in range(600):
             clock.advance(0.1)
-            app.scan_tick()
+            app.scan.tick()
             await pilot.pause()
             seen.add(focused(app))
             assert isinstance(app.screen, HomeScreen)
         # Every group highlighted, none chosen.
         assert seen == {"What is ALS?", "Genes and genetic testing", "Planning ahead"}
-        assert app.scanner is not None and app.scanner.paused  # 3 loops, then it waits
+        assert app.scan.scanner is not None and app.scan.scanner.paused  # 3 loops, then it waits

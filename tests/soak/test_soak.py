@@ -27,11 +27,14 @@ from textual import events
 
 from kiosk.config.personal import SETTINGS, with_value
 from kiosk.factory import create_app
-from kiosk.input.clock import ManualClock
+from kiosk.ops.memory import MemoryPolicy
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import HomeScreen, PageScreen, SettingsScreen
 from kiosk.ui.screens.language import LanguageScreen
 from tests.conftest import LOCALES
+from tests.doubles import ManualClock
+
+pytestmark = pytest.mark.soak
 
 EVENTS = int(os.environ.get("SOAK_EVENTS", "100000"))
 SEED = int(os.environ.get("SOAK_SEED", "20261125"))
@@ -90,7 +93,8 @@ def make(mode: str, tmp_path: Path, clock: ManualClock) -> KioskApp:
         "[session]\nidle_seconds = 60\nwarning_seconds = 20\n" + os.environ.get("SOAK_EXTRA", ""),
         encoding="utf-8",
     )
-    return create_app(locales_dir=LOCALES, config_path=config, clock=clock)
+    # The kiosk's own memory habits, as `als-kiosk` runs it: memory is measured below.
+    return create_app(locales_dir=LOCALES, config_path=config, clock=clock, memory=MemoryPolicy())
 
 
 def choose_controls(app: KioskApp, mode: str) -> None:
@@ -109,15 +113,14 @@ async def reset_to_start(app: KioskApp, clock: ManualClock, pilot: Any, mode: st
         await pilot.pause()
     clock.advance(60 + 20 + 1)
     for _ in range(2000):
-        app.poll_idle()  # the warning first, then the reset
+        app.idle.poll()  # the warning first, then the reset
         await pilot.pause(0.005)
-        if isinstance(app.screen, LanguageScreen) and app.language == "en":
+        if isinstance(app.screen, LanguageScreen) and app.languages.tag == "en":
             break
     assert isinstance(app.screen, LanguageScreen), app.screen
     assert app.current_personal().mode == mode
 
 
-@pytest.mark.soak
 async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
     tmp_path: Path,
 ) -> None:
@@ -134,7 +137,7 @@ async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
     app = make(CLINIC_MODE, tmp_path, clock)
     async with app.run_test(size=(45, 12)) as pilot:
         await tour_every_language(app, clock, pilot, CLINIC_MODE)
-        languages.update(language.tag for language in app.offered_languages())
+        languages.update(language.tag for language in app.languages.offered())
         for segment, mode in enumerate(MODES):
             choose_controls(app, mode)
             while sent < EVENTS * (segment + 1) // len(MODES):
@@ -151,12 +154,12 @@ async def test_soak_random_keys_and_switches_across_screens_languages_and_modes(
                     key, character = rng.choice(KEYS)
                     app.post_message(events.Key(key, character))
                 clock.advance(rng.choice([0.0, 0.05, 0.4, 1.0]))
-                app.scan_tick()
+                app.scan.tick()
                 await pilot.pause()
-                app.poll_idle()
+                app.idle.poll()
                 sent += BATCH
                 screens.add(type(app.screen).__name__)
-                languages.add(app.language)
+                languages.add(app.languages.tag)
                 modes.add(app.current_personal().mode)
                 peak = max(peak, rss_bytes())
                 if not baseline and sent >= warm_up:
@@ -189,14 +192,14 @@ async def tour_every_language(app: KioskApp, clock: ManualClock, pilot: Any, mod
     settings opened, then a reset. What is loaded once for each language (its CLDR data,
     its sentence splitter, its voice) is then in memory before the baseline is taken, and
     the random keys below start from every language, not only those they happen upon."""
-    for language in app.offered_languages():
-        app.choose_language(language.tag)
+    for language in app.languages.offered():
+        app.post_message(LanguageScreen.LanguageChosen(language.tag))
         await wait(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.focused))
-        app.open_page(app.localised_pages()[-1])
+        app.post_message(HomeScreen.TopicChosen(app.languages.localised_pages()[-1]))
         await wait(pilot, lambda: isinstance(app.screen, PageScreen) and app.screen.complete)
         app.action_semantic("read")
         await pilot.pause(0.2)
-        app.open_settings()
+        app.post_message(HomeScreen.SettingsRequested())
         await wait(pilot, lambda: isinstance(app.screen, SettingsScreen))
         await reset_to_start(app, clock, pilot, mode)
 

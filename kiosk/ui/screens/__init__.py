@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
     from kiosk.ui.screens.page import PageScreen
     from kiosk.ui.screens.settings import ChoiceScreen, SettingsScreen
-    from kiosk.ui.screens.too_small import TooSmallScreen, is_too_small
+    from kiosk.ui.screens.too_small import TooSmallScreen, sync_size_screen
 
 _MODULES = {
     "ChoiceScreen": "settings",
@@ -20,7 +20,7 @@ _MODULES = {
     "PageScreen": "page",
     "SettingsScreen": "settings",
     "TooSmallScreen": "too_small",
-    "is_too_small": "too_small",
+    "sync_size_screen": "too_small",
 }
 
 __all__ = [
@@ -30,7 +30,7 @@ __all__ = [
     "PageScreen",
     "SettingsScreen",
     "TooSmallScreen",
-    "is_too_small",
+    "sync_size_screen",
 ]
 
 

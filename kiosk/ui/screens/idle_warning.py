@@ -12,6 +12,8 @@ from kiosk.ui.widgets import Paragraph
 
 
 def countdown_text(seconds: int) -> str:
+    # TRANSLATORS: countdown after nobody has pressed anything for a while; read aloud at
+    # 20, 10 and 5 to 1 seconds. Wraps at 45 columns.
     return ngettext(
         "The kiosk will start again for the next person in {n} second.",
         "The kiosk will start again for the next person in {n} seconds.",
@@ -25,6 +27,7 @@ SPOKEN_COUNT = frozenset({20, 10, 5, 4, 3, 2, 1})
 
 def idle_warning_text(seconds: int) -> str:
     return " ".join(
+        # TRANSLATORS: heading of the idle warning, read aloud. About 40 cells.
         (_("Are you still there?"), countdown_text(seconds), _("Press any key to continue."))
     )
 
@@ -39,15 +42,23 @@ class IdleWarningScreen(KioskScreen):
         self.seconds_left = seconds_left
 
     def compose(self) -> ComposeResult:
-        language = self.kiosk.current_language()
+        languages = self.context.languages
+        language = languages.current()
         with Vertical(classes="dialog"):
             for text, css_id in (
+                # TRANSLATORS: heading of the idle warning, read aloud. About 40 cells.
                 (_("Are you still there?"), "dialog-title"),
                 (countdown_text(self.seconds_left), "countdown"),
+                # TRANSLATORS: idle warning: any key or switch press keeps the person's session.
+                # Read aloud; wraps at 45 columns.
                 (_("Press any key to continue."), "continue"),
             ):
                 yield Paragraph(
-                    (Run(text),), id=css_id, lang=language.tag, direction=language.direction
+                    (Run(text),),
+                    id=css_id,
+                    lang=language.tag,
+                    direction=language.direction,
+                    reorder_rtl=languages.reorders_rtl,
                 )
 
     def update_seconds(self, seconds_left: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 
 from kiosk.content.pages import Run
 from kiosk.i18n.languages import Language
@@ -13,13 +14,14 @@ from kiosk.ui.widgets import FocusText, KeyLegend, TopBar
 
 
 class LanguageItem(FocusText):
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: Language, reorder_rtl: bool) -> None:
         # Its own language and voice: "Español" is said by the Spanish voice.
         super().__init__(
             (Run(language.autonym, bold=True),),
             id=f"language-{language.tag}",
             lang=language.tag,
             direction=language.direction,
+            reorder_rtl=reorder_rtl,
         )
         self.language = language
 
@@ -28,20 +30,28 @@ class LanguageScreen(KioskScreen):
     LEGEND_ACTIONS = ("next", "previous", "select")
     SHOWS_STAFF_NOTICE = True
 
+    class LanguageChosen(Message):
+        """A language was chosen: the App puts it in force and shows its Home."""
+
+        def __init__(self, tag: str) -> None:
+            super().__init__()
+            self.tag = tag
+
     def __init__(self, *, can_go_back: bool) -> None:
         super().__init__()
         self.can_go_back = can_go_back
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self.kiosk.as_drawn(_("ALS information")))
+        languages = self.context.languages
+        yield TopBar(languages.as_drawn(_("ALS information")))
         with VerticalScroll(classes="column"):
-            for language in self.kiosk.offered_languages():
-                yield LanguageItem(language)
+            for language in languages.offered():
+                yield LanguageItem(language, languages.reorders_rtl)
             yield from self.staff_notice()
-        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
-        current = self.query(f"#language-{self.kiosk.language}")
+        current = self.query(f"#language-{self.context.languages.tag}")
         if current:
             self.focus_item(current.first(LanguageItem))
         else:
@@ -49,7 +59,7 @@ class LanguageScreen(KioskScreen):
 
     def update_languages(self) -> None:
         """The full check is in: take off any language whose files turned out unusable."""
-        offered = {language.tag for language in self.kiosk.offered_languages()}
+        offered = {language.tag for language in self.context.languages.offered()}
         dropped = [item for item in self.query(LanguageItem) if item.language.tag not in offered]
         if not dropped:
             return
@@ -61,7 +71,7 @@ class LanguageScreen(KioskScreen):
 
     def activate(self, item: FocusText) -> None:
         if isinstance(item, LanguageItem):
-            self.kiosk.choose_language(item.language.tag)
+            self.ask(self.LanguageChosen(item.language.tag))
 
     def go_back(self) -> None:
         if self.can_go_back:

@@ -32,28 +32,34 @@ class PageScreen(KioskScreen):
         """All blocks mounted."""
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self.kiosk.as_drawn(_("ALS information")))
+        # TRANSLATORS: the title in the top bar of every screen (about 20 cells at 45 columns,
+        # beside the status), read aloud.
+        yield TopBar(self.context.languages.as_drawn(_("ALS information")))
         blocks = self._blocks()
         # The first screenful is there for the first frame; the rest of a long page is
         # mounted straight after it, so opening a page does not wait for all of it.
         count = max(MIN_FIRST_BLOCKS, self.app.size.height // 2)  # a block takes 2+ rows
         first, self._rest = blocks[:count], blocks[count:]
         with VerticalScroll(classes="column"):
-            if self.kiosk.scanner is not None:
+            if self.context.scan.active:
                 yield ControlBar()
             yield from first
-        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
 
     def _blocks(self) -> list[BlockView]:
-        language = self.kiosk.current_language()
+        languages = self.context.languages
+        language = languages.current()
         views = []
         if not language.reviewed:
             views.append(
                 BlockView(
+                    # TRANSLATORS: note at the top of every page of a translation whose header says
+                    # X-Medical-Review: none. Read aloud; wraps.
                     (Run(_("This translation has not yet been checked by a medical translator.")),),
                     classes="notice",
                     lang=language.tag,
                     direction=language.direction,
+                    reorder_rtl=languages.reorders_rtl,
                 )
             )
         for block in self.page.blocks:
@@ -62,7 +68,7 @@ class PageScreen(KioskScreen):
             if block.regions:
                 # Where the statement holds, shown and said with it, in its own language
                 # (kiosk.content.regions).
-                places = self.kiosk.place_names(block.regions, block.lang)
+                places = languages.place_names(block.regions, block.lang)
                 # TRANSLATORS: the label before a statement that holds only in some places,
                 # read aloud with it: "United Kingdom: Tofersen was licensed…". {places} is
                 # one or more country names, already in your language.
@@ -70,6 +76,8 @@ class PageScreen(KioskScreen):
                 runs = (Run(label.format(places=places) + " ", bold=True), *runs)
             if block.fallback:
                 # Visibly marked, and read with the English voice (EN 301 549 5.1.3.14).
+                # TRANSLATORS: marker before a block shown in English because it is not translated
+                # yet; the block is read by the English voice.
                 runs = (Run(_("[in English]") + " ", italic=True), *runs)
             views.append(
                 BlockView(
@@ -78,10 +86,12 @@ class PageScreen(KioskScreen):
                     level=block.level,
                     bullet=bullet,
                     lang=block.lang,
-                    direction="ltr" if block.fallback else language.direction,
+                    # English blocks (untranslated, or citations) read left to right.
+                    direction=language.direction if block.lang == language.tag else "ltr",
+                    reorder_rtl=languages.reorders_rtl,
                 )
             )
-        reviewed, due = self.kiosk.review_dates(self.page)
+        reviewed, due = languages.review_dates(self.page)
         # TRANSLATORS: the last line of every page, read aloud; {reviewed} and {due} are
         # dates already written in your language ("2 December 2026").
         dates = _("Last reviewed: {reviewed}. Next review due: {due}.")
@@ -109,7 +119,7 @@ class PageScreen(KioskScreen):
             if not self.is_current:
                 break  # an earlier one left the page (Back): the rest were meant for it
             self.handle_action(action)
-        self.kiosk.restart_scan()  # scanning covers the whole page
+        self.context.scan.restart()  # scanning covers the whole page
 
     def handle_action(self, action: str) -> None:
         # A key pressed within the page's first frame waits for the whole page: Read must

@@ -11,8 +11,16 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 
-from kiosk.config.personal import SETTINGS, Setting, setting_line, value_of, with_value
+from kiosk.config.personal import (
+    SETTINGS,
+    Personal,
+    Setting,
+    setting_line,
+    value_of,
+    with_value,
+)
 from kiosk.content.pages import Run
 from kiosk.translate import _
 from kiosk.ui.screens.base import KioskScreen
@@ -23,18 +31,33 @@ class BackItem(FocusText):
     """Back as an item, for switch users who have no Back key."""
 
     def __init__(self) -> None:
+        # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9
+        # cells at 45 columns) and, on a page, a control that is highlighted and read aloud. Write
+        # it in full (it is spoken), no abbreviations.
         super().__init__((Run(_("Back"), bold=True),), id="back")
 
 
 class SettingItem(FocusText):
-    def __init__(self, setting: Setting, line: str, direction: str) -> None:
-        super().__init__((Run(line, bold=True),), id=f"setting-{setting.id}", direction=direction)
+    def __init__(self, setting: Setting, line: str, direction: str, reorder_rtl: bool) -> None:
+        super().__init__(
+            (Run(line, bold=True),),
+            id=f"setting-{setting.id}",
+            direction=direction,
+            reorder_rtl=reorder_rtl,
+        )
         self.setting = setting
 
 
 class ChoiceItem(FocusText):
-    def __init__(self, value: object, text: str, index: int, direction: str) -> None:
-        super().__init__((Run(text, bold=True),), id=f"choice-{index}", direction=direction)
+    def __init__(
+        self, value: object, text: str, index: int, direction: str, reorder_rtl: bool
+    ) -> None:
+        super().__init__(
+            (Run(text, bold=True),),
+            id=f"choice-{index}",
+            direction=direction,
+            reorder_rtl=reorder_rtl,
+        )
         self.value = value
 
 
@@ -51,21 +74,24 @@ class _ListScreen(KioskScreen):
 
 class SettingsScreen(_ListScreen):
     def settings(self) -> list[Setting]:
-        speech = self.kiosk.speaking is not None
+        speech = self.context.speaking is not None
         return [setting for setting in SETTINGS if speech or not setting.needs_speech]
 
     def _line(self, setting: Setting) -> str:
-        value = value_of(self.kiosk.current_personal(), setting)
-        return setting_line(setting, value, self.kiosk.language)
+        value = value_of(self.context.current_personal(), setting)
+        return setting_line(setting, value, self.context.languages.tag)
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self.kiosk.as_drawn(_("Settings")))
-        direction = self.kiosk.current_language().direction
+        languages = self.context.languages
+        # TRANSLATORS: topics list item and the settings screen's title in the top bar (about 20
+        # cells), read aloud.
+        yield TopBar(languages.as_drawn(_("Settings")))
+        direction, reorder = languages.current().direction, languages.reorders_rtl
         with VerticalScroll(classes="column"):
             for setting in self.settings():
-                yield SettingItem(setting, self._line(setting), direction)
+                yield SettingItem(setting, self._line(setting), direction, reorder)
             yield BackItem()
-        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
         self.move_focus(0)
@@ -84,11 +110,18 @@ class SettingsScreen(_ListScreen):
                 item.set_runs((Run(line, bold=True),))
                 self.focus_item(item)
                 # After the focus has been spoken, so the confirmation is what is heard.
-                self.call_after_refresh(self.kiosk.say, line)
+                self.call_after_refresh(self.context.say, line)
 
 
 class ChoiceScreen(_ListScreen):
     """The values of one setting, the current one first in focus and marked as current."""
+
+    class PersonalChanged(Message):
+        """A value was chosen: the App puts the person's new choices into effect."""
+
+        def __init__(self, personal: Personal) -> None:
+            super().__init__()
+            self.personal = personal
 
     def __init__(self, setting: Setting, on_chosen: Callable[[Setting], None]) -> None:
         super().__init__()
@@ -96,22 +129,25 @@ class ChoiceScreen(_ListScreen):
         self._on_chosen = on_chosen
 
     def compose(self) -> ComposeResult:
-        personal = self.kiosk.current_personal()
+        personal = self.context.current_personal()
         current = value_of(personal, self.setting)
-        tag = self.kiosk.language
-        direction = self.kiosk.current_language().direction
-        yield TopBar(self.kiosk.as_drawn(_(self.setting.label)))
+        languages = self.context.languages
+        tag = languages.tag
+        direction, reorder = languages.current().direction, languages.reorders_rtl
+        yield TopBar(languages.as_drawn(_(self.setting.label)))
         with VerticalScroll(classes="column"):
             for index, value in enumerate(self.setting.choices(personal)):
                 text = self.setting.describe(value, tag)
                 if value == current:
+                    # TRANSLATORS: Settings: marks the value in use now, e.g. 'Yellow on black
+                    # (now)'. Read aloud.
                     text = _("{value} (now)").format(value=text)
-                yield ChoiceItem(value, text, index, direction)
+                yield ChoiceItem(value, text, index, direction, reorder)
             yield BackItem()
-        yield KeyLegend(self.kiosk.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
-        current = value_of(self.kiosk.current_personal(), self.setting)
+        current = value_of(self.context.current_personal(), self.setting)
         for item in self.query(ChoiceItem):
             if item.value == current:
                 self.focus_item(item)
@@ -120,9 +156,15 @@ class ChoiceScreen(_ListScreen):
 
     def activate(self, item: FocusText) -> None:
         if isinstance(item, ChoiceItem):
-            kiosk = self.kiosk
-            kiosk.apply_personal(with_value(kiosk.current_personal(), self.setting, item.value))
-            self.dismiss()
-            self._on_chosen(self.setting)
+            chosen = with_value(self.context.current_personal(), self.setting, item.value)
+            self.ask(self.PersonalChanged(chosen))
+            # Closed once the App has put it into effect (its messages are handled in
+            # order), so the settings list below shows and says the new value.
+            self.app.call_later(self._close)
         else:
             super().activate(item)
+
+    def _close(self) -> None:
+        if self.is_current:  # not if something else came in front meanwhile
+            self.dismiss()
+            self._on_chosen(self.setting)

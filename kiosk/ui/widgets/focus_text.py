@@ -17,6 +17,7 @@ from textual.widget import Widget
 from kiosk.content.layout import Line, wrap
 from kiosk.content.pages import BlockKind, Run
 from kiosk.i18n.rtl import visual_line
+from kiosk.ui.themes import is_plain_theme
 
 MARKER_WIDTH = 2
 
@@ -34,6 +35,13 @@ def _style(run: Run, spoken: bool) -> str:
 
 
 class FocusText(Widget, can_focus=True):
+    """Text the kiosk's keys and switches move between: what every screen is made of.
+
+    Screens subclass it for their items (a topic, a language, a block of a page) and find
+    them in reading order (KioskScreen.items). It draws its own lines, so that one code
+    path wraps and marks every script, and a sentence being read can be highlighted by
+    character range (`set_highlight`)."""
+
     DEFAULT_CSS = """
     FocusText {
         width: 1fr;
@@ -50,6 +58,7 @@ class FocusText(Widget, can_focus=True):
         bullet: str = "",
         lang: str = "en",
         direction: str = "ltr",
+        reorder_rtl: bool = True,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -66,8 +75,11 @@ class FocusText(Widget, can_focus=True):
         self.level = level
         self.bullet = bullet
         self.lang = lang
-        self.direction = direction
         """Language of the text: picks the voice that reads it (EN 301 549 5.1.3.14)."""
+        self.direction = direction
+        self.reorder_rtl = reorder_rtl
+        """Whether right-to-left lines are reordered here: not where the terminal does
+        bidi itself (config [display] bidi = "terminal"; the screen passes it on)."""
         self._wrapped: tuple[int, list[Line]] | None = None
         self.highlight: tuple[int, int] | None = None
         """Character range of the sentence being spoken (508 402.2.3, EN 301 549 5.1.3.3)."""
@@ -86,7 +98,7 @@ class FocusText(Widget, can_focus=True):
         return len(self._lines(width))
 
     def _marker(self) -> str:
-        plain = self.app.theme.endswith("-plain")
+        plain = is_plain_theme(self.app.theme)
         if not self.has_focus:
             # The other items of a scanned group: the plain theme has no bar to show them,
             # so they get a character of their own (shape, not colour; readable as text).
@@ -109,7 +121,7 @@ class FocusText(Widget, can_focus=True):
 
     def render(self) -> Content:
         lines = self._lines(self.content_region.width or self.size.width)
-        rtl = self.direction == "rtl" and self.app_reorders_rtl()
+        rtl = self.direction == "rtl" and self.reorder_rtl
         text_width = max(
             (self.content_region.width or self.size.width) - MARKER_WIDTH - len(self.bullet), 1
         )
@@ -135,10 +147,6 @@ class FocusText(Widget, can_focus=True):
         self.runs = tuple(runs)
         self._wrapped = None
         self.refresh(layout=True)
-
-    def app_reorders_rtl(self) -> bool:
-        """False where the terminal does bidi itself (config [display] bidi = "terminal")."""
-        return bool(getattr(self.app, "reorders_rtl", True))
 
     def _split_at_highlight(self, text: str, start: int) -> list[tuple[str, bool]]:
         if self.highlight is None:

@@ -8,6 +8,10 @@ from textual.widgets import Static
 
 
 class TopBar(Horizontal):
+    """One line on every screen: the title (already drawn for the language) on the left,
+    and what speech is doing on the right ("Reading", "Speed 170 words per minute", "no
+    sound"), set by the speech view with `set_status`."""
+
     DEFAULT_CSS = """
     TopBar {
         height: 1;

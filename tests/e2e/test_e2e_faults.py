@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT
+from tests.e2e.namespace import KEEP, keep_environment
 from tests.tmux import TmuxPane, tmux_available
 
 pytestmark = [
@@ -36,17 +37,25 @@ done
 exec "$@"
 """
 
-DISK_FULL = r"""
+# A checkout or virtual environment living under /tmp, /var/tmp or /dev/shm is put back
+# over the full filesystem where it was (tests/e2e/namespace.py), as it is when it lives
+# anywhere else: every place a program may write is still full.
+DISK_FULL = (
+    KEEP
+    + r"""
 config=$(cat "$KIOSK_CONFIG")  # the test's folder is under /tmp, about to be covered
 for place in /tmp /var/tmp /dev/shm; do
   mount -t tmpfs -o size=64k tmpfs "$place" || exit 4
+  put_back "$place"
   [ "$place" = /var/tmp ] && printf '%s\n' "$config" > /var/tmp/kiosk.toml
   dd if=/dev/zero of="$place/fill" bs=4k 2>/dev/null
   if echo x > "$place/.probe" 2>/dev/null; then echo "$place is not full"; exit 3; fi
 done
+close_kept
 export HOME=/var/tmp TMPDIR=/tmp XDG_CACHE_HOME=/var/tmp XDG_STATE_HOME=/var/tmp
 cd /tmp && exec "$@"
 """
+)
 
 
 def kiosk_in(script: str, tmp_path: Path) -> list[str]:
@@ -58,6 +67,7 @@ def kiosk_in(script: str, tmp_path: Path) -> list[str]:
     return [
         "env",
         f"KIOSK_CONFIG={config}",
+        keep_environment(),
         *["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", *kiosk],
     ]
 
@@ -117,7 +127,9 @@ def test_a_terminal_shrunk_to_20_by_8_asks_to_be_enlarged_and_comes_back(tmp_pat
 
 
 @pytest.mark.parametrize(
-    ("script", "expected"), [(READ_ONLY, "ok   disk"), (DISK_FULL, "FIX  disk")]
+    ("script", "expected"),
+    [(READ_ONLY, "ok   disk"), (DISK_FULL, "FIX  disk")],
+    ids=["read-only", "full"],
 )
 def test_doctor_names_the_disk_state(tmp_path: Path, script: str, expected: str) -> None:
     config = tmp_path / "kiosk.toml"
@@ -125,7 +137,7 @@ def test_doctor_names_the_disk_state(tmp_path: Path, script: str, expected: str)
     doctor = [sys.executable, "-m", "kiosk", "doctor", "--content", str(CONTENT)]
     namespace = ["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh"]
     result = subprocess.run(
-        ["env", f"KIOSK_CONFIG={config}", *namespace, *doctor],
+        ["env", f"KIOSK_CONFIG={config}", keep_environment(), *namespace, *doctor],
         capture_output=True,
         text=True,
         check=False,

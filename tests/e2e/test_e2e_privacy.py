@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT, LOCALES, REPO
+from tests.e2e.namespace import KEEP, keep_environment, made_for_kept
 from tests.tmux import TmuxPane, tmux_available, wait_until
 
 pytestmark = [
@@ -24,19 +25,28 @@ pytestmark = [
     pytest.mark.skipif(not tmux_available(), reason="the test command installs tmux"),
 ]
 
-SHARED = ("/tmp", "/var/tmp", "/dev/shm")
 # The kiosk runs in a mount namespace whose /tmp, /var/tmp and /dev/shm are new and
 # empty, so nothing any other program writes there meanwhile can be mistaken for the
-# kiosk's. Its home, temp and working folders are made inside that /tmp. When the kiosk
-# ends, everything left in those places is listed into REPORT (a file outside).
-SESSION = r"""
+# kiosk's. Its home, temp and working folders are made inside that /tmp. A checkout or
+# virtual environment living under one of those places is put back where it was
+# (tests/e2e/namespace.py); `find -xdev` lists the folder but not what is in it, which is
+# compared before and after below. When the kiosk ends, everything left in those places is
+# listed into REPORT (a file outside).
+SESSION = (
+    KEEP
+    + r"""
 exec 3>"$REPORT"  # opened before /tmp is covered: the test reads it from outside
-for place in /tmp /var/tmp /dev/shm; do mount -t tmpfs tmpfs "$place" || exit 4; done
+for place in /tmp /var/tmp /dev/shm; do
+  mount -t tmpfs tmpfs "$place" || exit 4
+  put_back "$place"
+done
+close_kept
 mkdir -p /tmp/home /tmp/tmp /tmp/work && cd /tmp/work
 "$@"
-find /tmp /var/tmp /dev/shm -mindepth 1 >&3
+find /tmp /var/tmp /dev/shm -xdev -mindepth 1 >&3
 echo done >&3
 """
+)
 MADE_HERE = {"/tmp/home", "/tmp/tmp", "/tmp/work"}
 
 
@@ -72,6 +82,7 @@ def test_a_whole_session_writes_nothing_anywhere(tmp_path: Path) -> None:
     command = [
         "env",
         *(f"{key}={value}" for key, value in environment.items()),
+        keep_environment(),
         *["unshare", "--mount", "--map-root-user", "sh", "-c", SESSION, "sh"],
         *[sys.executable, "-m", "kiosk", "--content", str(CONTENT), "--locales", str(LOCALES)],
     ]
@@ -97,7 +108,7 @@ def test_a_whole_session_writes_nothing_anywhere(tmp_path: Path) -> None:
         assert wait_until(lambda: "done" in report.read_text(), timeout=20)
     after = tree(private)
     assert sorted(after - before) == []  # pages, translations and code untouched
-    left = set(report.read_text().split()) - MADE_HERE - {"done"}
+    left = set(report.read_text().splitlines()) - MADE_HERE - made_for_kept() - {"done"}
     # The one exception: when the sound library looks for a PulseAudio server, libpulse
     # makes its client folders: a link to its runtime folder, and that folder, empty.
     # They hold nothing about anyone; under systemd they are on the tmpfs of

@@ -1,4 +1,9 @@
-"""Translators' workflow and what readers of other languages and scripts see and hear."""
+"""Translators' workflow (extract, fuzzy messages, stats, `say`) and how Arabic lines are
+ordered, without a terminal. What readers see in a real one: tests/e2e/test_e2e_scripts.py.
+
+The commands run in this process (`kiosk.cli.main`), as tests/unit/test_cli.py shows the
+installed `als-kiosk` does; only `say` runs as its own process (it starts the engine).
+"""
 
 from __future__ import annotations
 
@@ -6,28 +11,43 @@ import io
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rich.cells import cell_len
 
+from kiosk.cli import main
 from kiosk.content.pages import load_pages
 from kiosk.i18n.catalogs import content_template, render
 from kiosk.i18n.languages import discover, template_keys
 from kiosk.i18n.rtl import visual_line
 from kiosk.speech.audio import read_wav
 from tests.conftest import CONTENT, LOCALES, REPO
-from tests.tmux import TmuxPane
+from tests.doubles import rms
 
 
-def als_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
-    )
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Command = Callable[..., Ran]
+
+
+@pytest.fixture
+def als_kiosk(capsys: pytest.CaptureFixture[str]) -> Command:
+    """`als-kiosk ARGS`, run here: its exit status and what it printed."""
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        status = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(status, out, err)
+
+    return run
 
 
 def copy_tree(tmp_path: Path) -> tuple[Path, Path]:
@@ -37,7 +57,9 @@ def copy_tree(tmp_path: Path) -> tuple[Path, Path]:
     return content, locales
 
 
-def test_templates_are_up_to_date_and_a_changed_page_makes_them_stale(tmp_path: Path) -> None:
+def test_templates_are_up_to_date_and_a_changed_page_makes_them_stale(
+    als_kiosk: Command, tmp_path: Path
+) -> None:
     assert als_kiosk("extract", "--check").returncode == 0
     content, locales = copy_tree(tmp_path)
     page = content / "en" / "symptoms.md"
@@ -60,8 +82,9 @@ def test_templates_do_not_change_with_the_babel_release(monkeypatch: pytest.Monk
     assert render(content_template(pages, CONTENT), with_line_numbers=True) == today
 
 
+@pytest.mark.slow  # extract over every shipped catalog, then every language loaded
 def test_a_changed_english_block_marks_its_old_translation_fuzzy_and_shows_english(
-    tmp_path: Path,
+    als_kiosk: Command, tmp_path: Path
 ) -> None:
     content, locales = copy_tree(tmp_path)
     page = content / "en" / "what-is-als.md"
@@ -82,8 +105,9 @@ def test_a_changed_english_block_marks_its_old_translation_fuzzy_and_shows_engli
     assert block.fallback and block.lang == "en"  # fuzzy is never shown
 
 
+@pytest.mark.slow  # extract over every shipped catalog, twice
 def test_extract_keeps_the_previous_english_of_a_fuzzy_message_and_is_idempotent(
-    tmp_path: Path,
+    als_kiosk: Command, tmp_path: Path
 ) -> None:
     """Poedit and Weblate show a translator what changed from the `#|` lines. Babel reads
     them as translator comments and wraps them into lines msgfmt rejects (babel#206):
@@ -120,7 +144,7 @@ def test_babel_still_reads_previous_msgids_as_comments() -> None:
     assert message.previous_id == [] and message.user_comments == ['| msgid "Old"']
 
 
-def test_stats_lists_every_shipped_language_complete() -> None:
+def test_stats_lists_every_shipped_language_complete(als_kiosk: Command) -> None:
     result = als_kiosk("stats")
     assert result.returncode == 0
     rows = [line.split() for line in result.stdout.splitlines()[1:]]
@@ -128,12 +152,19 @@ def test_stats_lists_every_shipped_language_complete() -> None:
     assert all(row[7] == "100%" for row in rows), result.stdout
 
 
+@pytest.mark.speech  # synthesises a whole page: more than a minute of audio
 def test_say_reads_a_translated_page_in_its_own_voice(tmp_path: Path) -> None:
     out = tmp_path / "es.wav"
-    result = als_kiosk("say", "stem-cells", "--lang", "es", "--output", str(out))
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "say", "stem-cells", "--lang", "es", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     clip = read_wav(out)
-    assert clip.rms() > 300 and clip.seconds > 60
+    assert rms(clip) > 300 and clip.seconds > 60
 
 
 def test_arabic_lines_read_right_to_left_with_numbers_and_latin_in_order() -> None:
@@ -143,51 +174,3 @@ def test_arabic_lines_read_right_to_left_with_numbers_and_latin_in_order() -> No
     assert "NurOwn" in shown  # a Latin word stays left to right
     assert sorted(order) == list(range(len(order)))
     assert shown.rstrip().endswith("ﻞﺼﺗﺍ")  # the first word is drawn at the right
-
-
-def kiosk_in_tmux(tmp_path: Path) -> list[str]:
-    config = tmp_path / "kiosk.toml"
-    config.write_text("[speech]\nspeak_focus = false\n")
-    script = Path(sys.executable).parent / "als-kiosk"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
-    return [*command, "--config", str(config)]
-
-
-def test_tmux_arabic_page_reads_in_the_order_a_reader_expects(tmp_path: Path) -> None:
-    with TmuxPane(kiosk_in_tmux(tmp_path), 60, 20) as pane:
-        pane.wait_for(lambda s: "▶ English" in s)
-        pane.press("Down", "Enter")  # العربية comes second (by tag)
-        pane.wait_for(lambda s: "ﺽﺍﺮﻋﺄﻟﺍ" in s)  # "Symptoms" topic, shaped
-        pane.press("Enter")
-        screen = pane.wait_for(lambda s: "«ALS»" in s)
-        # Without the scrollbar (block elements): only the text is compared.
-        bar = str.maketrans("", "", "".join(map(chr, range(0x2580, 0x25A0))))
-        lines = [line.translate(bar).rstrip() for line in screen.splitlines()]
-        title = next(n for n, line in enumerate(lines) if "؟ﻱﺭﻮﻤﻀﻟﺍ ﻲﺒﻧﺎﺠﻟﺍ ﺐﻠﺼﺘﻟﺍ ﺎﻣ" in line)
-        body = next(n for n, line in enumerate(lines) if "«ALS»" in line)
-        assert title < body
-        # Right-aligned: the lines of a paragraph end at the same column.
-        ends = {len(line) for line in lines[body : body + 3] if line.strip()}
-        assert len(ends) == 1, lines[body : body + 3]
-        assert pane.is_running()
-
-
-def test_tmux_chinese_widths_match_what_textual_measures(tmp_path: Path) -> None:
-    """Every wrapped line fits the pane as tmux draws it: the scrollbar column does not
-    move, so Rich's cell widths (Textual's) and the terminal's agree for CJK."""
-    with TmuxPane(kiosk_in_tmux(tmp_path), 50, 20) as pane:
-        pane.wait_for(lambda s: "▶ English" in s)
-        pane.press(*["Down"] * 5, "Enter")  # 中文 (简体) is last
-        pane.wait_for(lambda s: "症状" in s)
-        pane.press("Enter")
-        screen = pane.wait_for(lambda s: "肌萎缩侧索硬化症" in s)
-        for line in screen.splitlines():
-            assert cell_len(line) <= 50, line
-        bar_columns = {
-            cell_len(line[: line.index(ch)])
-            for line in screen.splitlines()
-            for ch in "▁▂▃▄▅▆▇█"
-            if ch in line
-        }
-        assert len(bar_columns) <= 1, bar_columns
-        assert "**" not in screen  # emphasis markers never leak into CJK wrapping

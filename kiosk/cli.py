@@ -7,10 +7,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import version
 from kiosk.config.clinic import CONFIG_ENV
 from kiosk.paths import default_content_dir, default_locales_dir
+
+if TYPE_CHECKING:
+    from kiosk.content.pages import Page
+    from kiosk.speech.audio import Clip
+    from kiosk.speech.reader import Utterance
+    from kiosk.speech.spoken import Lexicons
+    from kiosk.speech.worker import Synthesiser
 
 
 def _config_path(value: str | None) -> Path | None:
@@ -87,17 +95,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     say = commands.add_parser(
         "say",
-        help="write a page read aloud to a WAV file (for technicians and tests)",
-        description="Synthesise a page with the kiosk's speech engine, sentence by sentence, "
-        "and write it to a 16-bit mono WAV file. Sources lists are not read.",
+        help="a page or a text read aloud: to a WAV file, or as phonemes (for technicians)",
+        description="Read a page (or --text) with the kiosk's speech engine, sentence by "
+        "sentence, as the kiosk does: its phone numbers, pronunciation lexicon and numbers "
+        "made speakable. --output writes a 16-bit mono WAV file; --phonemes prints, for each "
+        "sentence, the text as prepared for speech and the phonemes eSpeak NG made of it, "
+        "so a pronunciation can be checked without a sound device. Sources lists are not read.",
     )
     _add_common(say)
-    say.add_argument("page_id", metavar="PAGE_ID", help="page id, e.g. stem-cells")
+    say.add_argument("page_id", nargs="?", metavar="PAGE_ID", help="page id, e.g. stem-cells")
+    say.add_argument(
+        "--text",
+        metavar="TEXT",
+        help="read this text instead of a page (Markdown: a phone "
+        "number is a link, [0808 802 6262](tel:+448088026262))",
+    )
     say.add_argument("--lang", default="en", metavar="TAG", help="language (default: en)")
     say.add_argument(
         "--rate", type=int, default=140, metavar="WPM", help="words per minute, 70 to 250"
     )
-    say.add_argument("--output", required=True, type=Path, metavar="FILE.wav")
+    said = say.add_mutually_exclusive_group(required=True)
+    said.add_argument("--output", type=Path, metavar="FILE.wav", help="write the audio here")
+    said.add_argument(
+        "--phonemes", action="store_true", help="print each sentence as spoken, and its phonemes"
+    )
     doctor = commands.add_parser(
         "doctor",
         help="check this machine: speech engine, voices, audio output, terminal, files",
@@ -164,9 +185,13 @@ def _common_arguments(args: argparse.Namespace) -> list[str]:
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.factory import create_app
+    from kiosk.ops.memory import MemoryPolicy
 
     app = create_app(
-        content_dir=args.content, locales_dir=args.locales, config_path=_config_path(args.config)
+        content_dir=args.content,
+        locales_dir=args.locales,
+        config_path=_config_path(args.config),
+        memory=MemoryPolicy(),  # this process is the kiosk's: its memory habits apply
     )
     app.run()
     return app.return_code or 0
@@ -222,37 +247,29 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _say(args: argparse.Namespace) -> int:
-    from kiosk.content.pages import load_pages
     from kiosk.speech.audio import write_wav
-    from kiosk.speech.page_audio import page_audio
     from kiosk.speech.worker import SpeechUnavailable, Synthesiser
 
     if not 70 <= args.rate <= 250:
         print("als-kiosk say: --rate must be from 70 to 250 words per minute", file=sys.stderr)
         return 2
-    pages, _ = load_pages(args.content or default_content_dir(), "en")
-    page = next((p for p in pages if p.id == args.page_id), None)
-    if page is None:
-        known = ", ".join(p.id for p in pages)
-        print(f"als-kiosk say: no page {args.page_id!r} (pages: {known})", file=sys.stderr)
+    if (args.page_id is None) == (args.text is None):
+        print("als-kiosk say: give a PAGE_ID or --text, not both", file=sys.stderr)
         return 2
-    if args.lang != page.lang:
-        from kiosk.i18n.languages import discover, template_keys
+    from kiosk.speech.spoken import Lexicons
 
-        locales = args.locales or default_locales_dir()
-        languages, _ = discover(locales, template_keys(pages, locales), min_complete=0)
-        loaded = next((lang for lang in languages if lang.language.tag == args.lang), None)
-        if loaded is None:
-            available = ", ".join(["en", *(lang.language.tag for lang in languages)])
-            print(
-                f"als-kiosk say: no {args.lang!r} translation (available: {available})",
-                file=sys.stderr,
-            )
-            return 2
-        page = loaded.localise(page)
-    synth = Synthesiser()
+    lexicons = Lexicons(
+        args.content or default_content_dir(), args.locales or default_locales_dir()
+    )
+    page = None if args.text is not None else _say_page(args)
+    if args.text is None and page is None:
+        return 2
+    _tell_lexicon_problems(lexicons, args.lang)
+    synth = Synthesiser(lexicons=lexicons, preload=False)
     try:
-        clip, sentences = page_audio(page, synth, args.rate)
+        if args.phonemes:
+            return _print_phonemes(args, page, synth)
+        clip, sentences = _say_audio(args, page, synth)
     except SpeechUnavailable as error:
         print(f"als-kiosk say: speech is not available: {error}", file=sys.stderr)
         return 1
@@ -270,6 +287,84 @@ def _say(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_page(args: argparse.Namespace) -> Page | None:
+    """The page to read, in the language asked for; None (and why, said) if there is none."""
+    from kiosk.content.pages import load_pages
+
+    pages, _ = load_pages(args.content or default_content_dir(), "en")
+    page = next((p for p in pages if p.id == args.page_id), None)
+    if page is None:
+        known = ", ".join(p.id for p in pages)
+        print(f"als-kiosk say: no page {args.page_id!r} (pages: {known})", file=sys.stderr)
+        return None
+    if args.lang != page.lang:
+        from kiosk.i18n.languages import discover, template_keys
+
+        locales = args.locales or default_locales_dir()
+        languages, _ = discover(locales, template_keys(pages, locales), min_complete=0)
+        loaded = next((lang for lang in languages if lang.language.tag == args.lang), None)
+        if loaded is None:
+            available = ", ".join(["en", *(lang.language.tag for lang in languages)])
+            print(
+                f"als-kiosk say: no {args.lang!r} translation (available: {available})",
+                file=sys.stderr,
+            )
+            return None
+        page = loaded.localise(page)
+    return page
+
+
+def _say_utterances(args: argparse.Namespace, page: Page | None) -> list[Utterance]:
+    from kiosk.speech.page_audio import page_utterances
+    from kiosk.speech.reader import utterances_for
+
+    if page is not None:
+        return page_utterances(page)
+    from kiosk.content.pages import parse_inline
+    from kiosk.content.text import sanitise
+
+    return utterances_for(parse_inline(sanitise(args.text)), args.lang, 0)
+
+
+def _say_audio(args: argparse.Namespace, page: Page | None, synth: Synthesiser) -> tuple[Clip, int]:
+    from kiosk.speech.page_audio import page_audio, utterances_audio
+
+    if page is not None:
+        return page_audio(page, synth, args.rate)
+    utterances = _say_utterances(args, page)
+    return utterances_audio(utterances, synth, args.rate), len(utterances)
+
+
+def _print_phonemes(args: argparse.Namespace, page: Page | None, synth: Synthesiser) -> int:
+    """Each sentence as shown, as spoken, and its phonemes: what a translator checks."""
+    from kiosk.content.text import sanitise
+    from kiosk.speech.controls import match_voice
+
+    info = synth.info or synth.start()
+    for number, utterance in enumerate(_say_utterances(args, page), 1):
+        voice = match_voice(utterance.lang, info.languages)
+        if voice is None:
+            print(f"als-kiosk say: no voice for {utterance.lang!r}", file=sys.stderr)
+            return 1
+        spoken = synth.prepare(utterance.text, utterance.lang, utterance.phones)
+        phonemes = synth.phonemes(spoken, voice, ipa=True)
+        print(f"{number}. {utterance.text}")
+        print(f"   spoken ({voice}): {spoken}")
+        print(f"   phonemes: {sanitise(phonemes)}")
+    return 0
+
+
+def _tell_lexicon_problems(lexicons: Lexicons, lang: str) -> None:
+    """A language whose lexicon is refused is spoken without it: say why, once."""
+    from kiosk.speech.lexicon import read_lexicon
+
+    _, problems = read_lexicon(lexicons.path(lang), lang)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"als-kiosk say: {lang} is read without its lexicon", file=sys.stderr)
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from kiosk.ops.doctor import diagnose
 
@@ -285,7 +380,13 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from kiosk.content.pages import load_pages
-    from kiosk.i18n.catalogs import content_template, render, ui_template, update_po
+    from kiosk.i18n.catalogs import (
+        content_template,
+        render,
+        same_content,
+        ui_template,
+        update_po,
+    )
 
     content_dir = args.content or default_content_dir()
     locales = args.locales or default_locales_dir()
@@ -297,7 +398,7 @@ def _extract(args: argparse.Namespace) -> int:
     package = Path(__file__).resolve().parent
     templates = {
         "content": (content_template(pages, content_dir), True),
-        "kiosk": (ui_template(package), False),
+        "kiosk": (ui_template(package), True),
     }
     wanted: dict[Path, bytes] = {}
     for domain, (template, with_lines) in templates.items():
@@ -305,7 +406,9 @@ def _extract(args: argparse.Namespace) -> int:
         for po in sorted(locales.glob(f"*/LC_MESSAGES/{domain}.po")):
             wanted[po] = update_po(po, template, with_line_numbers=with_lines)
     stale = [
-        path for path, data in wanted.items() if not path.exists() or path.read_bytes() != data
+        path
+        for path, data in wanted.items()
+        if not path.exists() or not same_content(path.read_bytes(), data)
     ]
     if args.check:
         for path in stale:

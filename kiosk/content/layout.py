@@ -16,6 +16,10 @@ from rich.cells import cell_len
 
 from kiosk.content.pages import Run
 
+MIN_SIZE: tuple[int, int] = (40, 12)
+"""Columns and rows every screen is designed for (docs/dependencies.md: about 45×12 cells
+at a 32 pt font). Smaller, the kiosk asks for a larger window and `als-kiosk doctor` says so."""
+
 # No line may start with these (closing punctuation, CJK and Latin).
 _NO_BREAK_BEFORE = set(",.;:!?)]}%»、。，．：；！？）」』】〉》〕…‥ー")
 # No line may end with these (opening brackets).
@@ -50,10 +54,17 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+_NO_BREAK_SPACES = set("\u00a0\u202f\u2007\u2060")
+"""No-break, narrow no-break and figure spaces, word joiner: translators put them between
+digit groups ("100\u00a0000") and before "%" so that a number stays on one line."""
+
+
 def _break_allowed(text: str, index: int) -> bool:
     """May a line break fall between text[index - 1] and text[index]?"""
     before, after = text[index - 1], text[index]
     if after in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER:
+        return False
+    if before in _NO_BREAK_SPACES or after in _NO_BREAK_SPACES:
         return False
     if before.isspace() and not after.isspace():
         return True
@@ -113,3 +124,8 @@ def wrap(runs: Sequence[Run], width: int) -> list[Line]:
         )
         lines.append(Line(start, end, pieces))
     return lines or [Line(0, 0, ())]
+
+
+def cells(text: str) -> int:
+    """Terminal cells `text` takes, as Textual will draw it (CJK characters take two)."""
+    return cell_len(text)

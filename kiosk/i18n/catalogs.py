@@ -1,24 +1,35 @@
 """Translation templates: `content.pot` (one message per block) and `kiosk.pot` (the UI).
 
-Written with Babel, deterministically (fixed header date, no Babel version, no line
-numbers for code), so `als-kiosk extract --check` can tell when a template is stale.
+Written with Babel, deterministically (fixed header date, no Babel version). `als-kiosk
+extract --check` compares catalogs by what they say (catalog_content), never by bytes, so
+a file saved by Poedit, Weblate, msgcat or msginit passes as long as its messages are
+current, and `extract` rewrites only files whose messages changed.
 Updating a language's PO files from the templates marks the old translation of a changed
-English block fuzzy (Babel's Catalog.update), as msgmerge does.
+English block fuzzy (Babel's Catalog.update), as msgmerge does. Where Babel needs working
+around (python-format guesses, Generated-By, `#|` lines), the fix is in kiosk.upstream.babel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import normalize, read_po, unescape, write_po
+from babel.messages.pofile import read_po, write_po
 
 from kiosk.content.pages import BlockKind, Page
+from kiosk.i18n.languages import MENU_LABEL_CELLS, menu_context
+from kiosk.i18n.po_check import parse_entries
+from kiosk.upstream.babel import (
+    drop_guessed_python_format,
+    recover_previous,
+    with_previous,
+    without_generated_by,
+)
 
 PROJECT = "als-kiosk"
 BUGS_ADDRESS = "the clinic's kiosk technician"
@@ -27,7 +38,6 @@ _COMMENTS = {
     BlockKind.HEADING: "heading",
     BlockKind.PARAGRAPH: "paragraph",
     BlockKind.LIST_ITEM: "list item",
-    BlockKind.SOURCE: "source entry: keep titles, names, years and URLs exactly as they are",
 }
 # A fixed date keeps the templates byte-for-byte stable between runs.
 TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -47,28 +57,31 @@ def _template(domain: str) -> Catalog:
 
 
 def content_template(pages: Iterable[Page], content_root: Path) -> Catalog:
-    """One message per block and per page title; msgctxt is the page id."""
+    """One message per block and per menu label; msgctxt is the page id (with "|menu"
+    for the label, which is a message of its own even when the heading says the same)."""
     catalog = _template("content")
     for page in pages:
         where = page.path.relative_to(content_root.parent).as_posix()
         catalog.add(
             page.title,
             locations=[(where, page.title_line)],
-            auto_comments=["menu label (short)"],
-            context=page.id,
+            auto_comments=[
+                f"menu label on the topics list: at most {MENU_LABEL_CELLS} cells (45 columns), "
+                "read aloud when it is highlighted"
+            ],
+            context=menu_context(page.id),
         )
         for block in page.blocks:
+            if block.kind is BlockKind.SOURCE:
+                continue  # citations are shown as published (LoadedLanguage.localise)
             catalog.add(
                 block.markdown,
                 locations=[(where, block.line)],
                 auto_comments=[_COMMENTS[block.kind]],
                 context=page.id,
             )
-    # Babel flags every message with a "%" as python-format; in prose ("33% of people")
-    # that makes msgfmt reject correct translations such as "33%的人". Pages are not
-    # format strings.
-    for message in catalog:
-        message.flags.discard("python-format")
+    # Pages are not format strings, whatever Babel guesses from a "%" (babel#35).
+    drop_guessed_python_format(catalog)
     return catalog
 
 
@@ -89,15 +102,12 @@ def ui_template(package_dir: Path) -> Catalog:
     return catalog
 
 
-_GENERATED_BY = re.compile(rb'^"Generated-By: [^"]*"\n', re.MULTILINE)
-
-
 def render(catalog: Catalog, *, with_line_numbers: bool) -> bytes:
     """The template's text. Without Babel's Generated-By header, which names Babel's
     version: a new Babel release would otherwise make every template "out of date"."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=79, include_lineno=with_line_numbers, sort_output=False)
-    return _GENERATED_BY.sub(b"", buffer.getvalue())
+    return without_generated_by(buffer.getvalue())
 
 
 def update_po(po_path: Path, template: Catalog, *, with_line_numbers: bool = True) -> bytes:
@@ -110,74 +120,23 @@ def update_po(po_path: Path, template: Catalog, *, with_line_numbers: bool = Tru
     """
     original = po_path.read_bytes()
     catalog = read_po(io.BytesIO(original), locale=po_path.parent.parent.name)
-    recover_previous(catalog)
+    recover_previous(catalog)  # Babel reads `#|` lines as comments (babel#206)
     # Catalog.update keeps a message's previous msgid only when it matches a changed one;
     # a message still fuzzy from an earlier run would lose it.
     previous = {(m.id, m.context): m.previous_id for m in catalog if m.id and m.previous_id}
     catalog.update(template, update_header_comment=False)
+    # read_po guessed python-format again from each "%": the template says (babel#35).
+    drop_guessed_python_format(catalog, template)
     for message in catalog:
         if message.fuzzy and not message.previous_id:
             message.previous_id = previous.get((message.id, message.context), [])
-        if (
-            message.id
-            and "python-format" not in (template.get(message.id, message.context) or message).flags
-        ):
-            message.flags.discard("python-format")
         if not message.fuzzy:
             message.previous_id = []  # the translation is current again: nothing to compare
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=79, sort_output=False, include_lineno=with_line_numbers)
+    # Babel's writer breaks a long previous msgid mid-string (babel#206).
     updated = with_previous(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8")
     return _with_header_of(original, updated)
-
-
-def recover_previous(catalog: Catalog) -> None:
-    """Babel reads `#| msgid …` lines as translator comments ("| msgid …") and writes them
-    back as `# | …`, so a second run loses the previous English for good
-    (https://github.com/python-babel/babel/issues/206, open since 2015; the fix,
-    https://github.com/python-babel/babel/pull/743, is unmerged). Turn them back into the
-    message's previous msgid."""
-    for message in catalog:
-        previous = [c for c in message.user_comments if c.startswith("|")]
-        if not previous:
-            continue
-        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
-        fields: dict[str, str] = {}
-        field = ""
-        for comment in previous:
-            line = comment[1:].strip()
-            keyword, _, rest = line.partition(" ")
-            if keyword in ("msgctxt", "msgid", "msgid_plural"):
-                field, line = keyword, rest.strip()
-            if field and line.startswith('"'):
-                fields[field] = fields.get(field, "") + unescape(line)
-        if "msgid" in fields:
-            plural = [fields["msgid_plural"]] if "msgid_plural" in fields else []
-            message.previous_id = [fields["msgid"], *plural]
-
-
-def with_previous(po_text: str, catalog: Catalog) -> str:
-    """The file with each fuzzy message's previous msgid written as GNU gettext writes it,
-    one `#| "…"` line per wrapped line. Babel's writer wraps the whole `msgid "…"` text as
-    one comment, which breaks it mid-string into lines msgfmt rejects (babel#206)."""
-    entries = po_text.split("\n\n")
-    messages = [message for message in catalog if message.id]
-    # write_po puts the header first, then the messages in catalog order, then obsolete ones.
-    for index, message in enumerate(messages, start=1):
-        if index >= len(entries) or not message.previous_id or not message.fuzzy:
-            continue
-        lines = entries[index].split("\n")
-        at = next((i for i, line in enumerate(lines) if line.startswith("#,")), -1) + 1
-        fields = [("msgctxt", message.context)] if message.context else []
-        fields += zip(("msgid", "msgid_plural"), message.previous_id, strict=False)
-        previous = [
-            f"#| {line}"
-            for keyword, text in fields
-            # 79 columns in all, as msgmerge writes them: 76 after the "#| ".
-            for line in f"{keyword} {normalize(text, width=76)}".split("\n")
-        ]
-        entries[index] = "\n".join([*lines[:at], *previous, *lines[at:]])
-    return "\n\n".join(entries)
 
 
 def _header_block(po: bytes) -> tuple[int, int]:
@@ -194,3 +153,59 @@ def _with_header_of(original: bytes, updated: bytes) -> bytes:
     old_start, old_end = _header_block(original)
     new_start, new_end = _header_block(updated)
     return updated[:new_start] + original[old_start:old_end] + updated[new_end:]
+
+
+MessageKey = tuple[str | None, str | tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class MessageContent:
+    """What one message says to a translator and to the kiosk, however it is written."""
+
+    strings: tuple[str, ...]
+    flags: tuple[str, ...]
+    extracted_comments: tuple[str, ...]
+    translator_comments: tuple[str, ...]
+    references: tuple[tuple[str, int | None], ...]
+    previous: tuple[str, ...]
+
+
+def catalog_content(po: bytes, locale: str | None = None) -> dict[MessageKey, MessageContent]:
+    """A catalog as its messages, independent of how an editor wrapped, ordered or
+    headed it: GNU gettext, Poedit and Weblate wrap differently from Babel, and msginit
+    writes its own header, but the same messages are the same catalog.
+
+    Obsolete (`#~`) entries are history an editor may keep or purge, not content.
+    """
+    catalog = read_po(io.BytesIO(po), locale=locale)
+    recover_previous(catalog)  # Babel reads `#|` lines as comments (babel#206)
+    # Flags as written: read_po adds python-format to every message with a "%" (babel#35),
+    # which would hide the one flag that makes msgfmt refuse a correct translation.
+    entries, _ = parse_entries(po.decode("utf-8"), Path("catalog"))
+    written_flags = {entry.key: entry.flags for entry in entries if not entry.obsolete}
+    content: dict[MessageKey, MessageContent] = {}
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        key_id = message.id if isinstance(message.id, str) else tuple(message.id)
+        singular = key_id if isinstance(key_id, str) else key_id[0]
+        string = message.string
+        strings = tuple(string) if isinstance(string, tuple | list) else (string or "",)
+        content[(message.context, key_id)] = MessageContent(
+            strings=strings,
+            flags=tuple(sorted(written_flags.get((message.context, singular), set()))),
+            extracted_comments=tuple(message.auto_comments),
+            translator_comments=tuple(message.user_comments),
+            references=tuple(sorted(message.locations, key=lambda at: (at[0], at[1] or 0))),
+            previous=tuple(message.previous_id),
+        )
+    return content
+
+
+def same_content(written: bytes, wanted: bytes, locale: str | None = None) -> bool:
+    """Does the file on disk say what `extract` would write? A file Babel cannot read
+    says nothing the same."""
+    try:
+        return catalog_content(written, locale) == catalog_content(wanted, locale)
+    except (ValueError, UnicodeDecodeError):
+        return False

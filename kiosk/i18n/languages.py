@@ -11,17 +11,20 @@ not offered (as po4a does). Every reason is a `path:line: message` for the techn
 from __future__ import annotations
 
 import gettext
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from kiosk.content.pages import Block, Page
+from kiosk.content.layout import cells
+from kiosk.content.pages import Block, BlockKind, Page
 from kiosk.content.text import clip, sanitise
+from kiosk.i18n.plural_forms import plural_count, plural_function
 from kiosk.problems import Problem
+from kiosk.translate import SOURCE_LANGUAGE as SOURCE_LANGUAGE  # its home; used from here too
 from kiosk.upstream.babel import release_locale_data
 
-SOURCE_LANGUAGE = "en"
 DOMAINS = ("content", "kiosk")
 
 
@@ -37,7 +40,6 @@ class Language:
     """"ltr" or "rtl", from CLDR."""
     reviewed: bool = True
     """Has a qualified medical translator reviewed it (PO header X-Medical-Review)?"""
-    translator: str = ""
     completeness: float = 1.0
     """Share of content messages translated and usable."""
 
@@ -68,10 +70,14 @@ class LoadedLanguage:
     def localise(self, page: Page) -> Page:
         """The page in this language; untranslated blocks stay English, marked and voiced so."""
         blocks = [self._block(page.id, block) for block in page.blocks]
-        title = self.content.get((page.id, page.title), page.title)
+        title = self.content.get((menu_context(page.id), page.title), page.title)
         return replace(page, blocks=tuple(blocks), title=title, lang=self.language.tag)
 
     def _block(self, page_id: str, block: Block) -> Block:
+        if block.kind is BlockKind.SOURCE:
+            # Citations stay as published, so a reader can find them: not translated, and
+            # laid out and read as English (left to right) in every language.
+            return replace(block, lang=SOURCE_LANGUAGE)
         translated = self.content.get((page_id, block.markdown))
         if translated is None:
             return replace(block, lang=SOURCE_LANGUAGE, fallback=True)
@@ -85,8 +91,8 @@ class CatalogTranslations(gettext.NullTranslations):
         super().__init__()
         self._messages = messages
         try:
-            self._plural = gettext.c2py(plural.split("plural=", 1)[1].rstrip(";").strip())
-        except (IndexError, ValueError, SyntaxError):
+            self._plural = plural_function(plural)
+        except (ValueError, SyntaxError):
             self._plural = gettext.c2py("n != 1")
 
     def gettext(self, message: str) -> str:
@@ -126,9 +132,11 @@ def _read(path: Path) -> tuple[str | None, list[Problem]]:
 
 
 def load_language(
-    folder: Path, template_keys: TemplateKeys
+    folder: Path, template_keys: TemplateKeys, *, review: bool = False
 ) -> tuple[LoadedLanguage | None, list[Problem]]:
-    """One language folder, checked; None when a file is too broken to use."""
+    """One language folder, checked; None when a file is too broken to use. With
+    `review`, also the warnings a medical reviewer should see (kiosk.i18n.review): for
+    `als-kiosk check`, never for the kiosk itself."""
     from kiosk.i18n.po_check import check_header, check_message, parse_entries, valid_tag
     from kiosk.i18n.po_check import header as po_header
 
@@ -144,6 +152,12 @@ def load_language(
     language = describe_language(tag)
     loaded = LoadedLanguage(language)
     problems: list[Problem] = []
+    reviewer = None
+    if review:
+        from kiosk.i18n.review import Reviewer
+
+        reviewer = Reviewer(folder)
+        problems += reviewer.problems
     usable = True
     for domain in DOMAINS:
         path = folder / "LC_MESSAGES" / f"{domain}.po"
@@ -161,14 +175,11 @@ def load_language(
             continue
         _, fields = po_header(entries)
         if domain == "content":
-            review = fields.get("x-medical-review", "").strip().lower()
-            language = replace(
-                language,
-                reviewed=review not in ("", "no", "none", "false"),
-                translator=fields.get("last-translator", ""),
-            )
+            medical = fields.get("x-medical-review", "").strip().lower()
+            language = replace(language, reviewed=medical not in ("", "no", "none", "false"))
         loaded.plural = fields.get("plural-forms", loaded.plural)
-        nplurals = int(loaded.plural.split("nplurals=")[1].split(";")[0])
+        # check_header refused a file whose Plural-Forms declares no count.
+        nplurals = plural_count(loaded.plural) or 1
         counts = Counts()
         keys = template_keys.get(domain, set())
         for entry in entries:
@@ -199,6 +210,20 @@ def load_language(
                 counts.invalid += 1
                 continue
             counts.translated += 1
+            if entry.context and entry.context.endswith("|menu"):
+                width = cells(entry.strings[0])
+                if width > MENU_LABEL_CELLS:
+                    problems.append(
+                        Problem(
+                            path,
+                            entry.string_lines[0],
+                            f"menu label takes {width} cells; the topics list has "
+                            f"{MENU_LABEL_CELLS} at 45 columns: it will wrap, so shorten it",
+                            warning=True,
+                        )
+                    )
+            if reviewer is not None:
+                problems += reviewer.look_at(entry, path)
             if domain == "content":
                 loaded.content[entry.key] = clip(sanitise(entry.strings[0]))
             else:
@@ -217,6 +242,7 @@ def discover(
     *,
     min_complete: float = 0.8,
     offered: Iterable[str] = (),
+    review: bool = False,
 ) -> tuple[list[LoadedLanguage], list[Problem]]:
     """Every usable language in `locales_dir` that the clinic offers, sorted by tag."""
     wanted = set(offered)
@@ -227,31 +253,51 @@ def discover(
     for folder in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
         if wanted and folder.name not in wanted:
             continue
-        loaded, found = load_language(folder, template_keys)
+        loaded, found = load_language(folder, template_keys, review=review)
         problems += found
         if loaded is None:
             problems.append(Problem(folder, 0, "language left out until its files are fixed"))
             continue
         if loaded.language.completeness < min_complete:
-            problems.append(
-                Problem(
-                    folder,
-                    0,
-                    f"only {loaded.language.completeness:.0%} of the "
-                    f"pages are translated (needs {min_complete:.0%}): not offered",
-                )
-            )
+            problems.append(not_offered(folder, loaded.language.completeness, min_complete))
             continue
         languages.append(loaded)
     return languages, problems
+
+
+MENU_LABEL_CELLS = 28
+"""Cells a menu label has on the topics list at 45 columns, after the focus marker, the
+bullet and the borders (locales/README.md)."""
+
+
+def menu_context(page_id: str) -> str:
+    """The msgctxt of a page's menu label. Not the page id itself: when the heading says
+    the same words, one shared message would hold the heading to the label's length."""
+    return f"{page_id}|menu"
+
+
+def not_offered(folder: Path, completeness: float, min_complete: float) -> Problem:
+    """A language in progress: nothing is wrong, so patients are told nothing; the
+    translator or technician learns how to preview it."""
+    preview = math.floor(completeness * 100) / 100
+    return Problem(
+        folder,
+        0,
+        f"{completeness:.0%} of the pages are translated (a language is offered at "
+        f"{min_complete:.0%}): not offered to patients; to preview it, set "
+        f"min_complete = {preview:g} under [language] in the clinic config",
+        warning=True,
+    )
 
 
 def template_keys(pages: Iterable[Page], locales_dir: Path) -> TemplateKeys:
     """The messages each template holds: the pages' blocks, and kiosk.pot's messages."""
     content: set[tuple[str | None, str]] = set()
     for page in pages:
-        content.add((page.id, page.title))
-        content.update((page.id, block.markdown) for block in page.blocks)
+        content.add((menu_context(page.id), page.title))
+        content.update(
+            (page.id, block.markdown) for block in page.blocks if block.kind is not BlockKind.SOURCE
+        )
     from kiosk.i18n.po_check import parse_entries
 
     pot = locales_dir / "kiosk.pot"

@@ -21,6 +21,8 @@ from rich.style import Style
 
 from kiosk.content.pages import parse_inline
 from kiosk.content.text import unsafe_characters
+from kiosk.i18n.meaning import WORDS_NOTE, missing_numbers
+from kiosk.i18n.plural_forms import plural_count, plural_function
 from kiosk.problems import Problem
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?:\s+(.*))?$")
@@ -42,6 +44,8 @@ class Entry:
     strings: dict[int, str] = field(default_factory=dict)
     string_lines: dict[int, int] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    translator_comments: list[str] = field(default_factory=list)
+    """`# …` lines: what the translator noted, such as "numbers in words: 50 = …"."""
     obsolete: bool = False
     has_msgid: bool = False
     msgid_line: int = 0
@@ -87,6 +91,7 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
     current: Entry | None = None
     target: tuple[str, int] | None = None  # which part a continuation line extends
     pending_flags: set[str] = set()
+    pending_comments: list[str] = []
 
     def finish() -> None:
         nonlocal current
@@ -110,6 +115,8 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
         elif line.startswith("#"):
             if line.startswith("#,"):
                 pending_flags |= {flag.strip() for flag in line[2:].split(",") if flag.strip()}
+            elif line == "#" or line.startswith("# "):
+                pending_comments.append(line[2:])
             if current is not None and current.strings:
                 finish()
                 target = None
@@ -137,8 +144,14 @@ def parse_entries(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
             )
             if name == "msgctxt" or (name == "msgid" and not after_context):
                 finish()
-                current = Entry(line=number, flags=pending_flags, obsolete=obsolete)
+                current = Entry(
+                    line=number,
+                    flags=pending_flags,
+                    obsolete=obsolete,
+                    translator_comments=pending_comments,
+                )
                 pending_flags = set()
+                pending_comments = []
             if current is None:
                 problems.append(Problem(path, number, f"{name} without a msgid before it"))
                 continue
@@ -217,11 +230,6 @@ def header(entries: list[Entry]) -> tuple[Entry | None, dict[str, str]]:
     return None, {}
 
 
-def _nplurals(expression: str) -> int | None:
-    match = re.search(r"nplurals\s*=\s*(\d+)", expression)
-    return int(match.group(1)) if match else None
-
-
 def check_header(entries: list[Entry], path: Path, tag: str) -> list[Problem]:
     head, fields = header(entries)
     if head is None:
@@ -257,7 +265,7 @@ def check_header(entries: list[Entry], path: Path, tag: str) -> list[Problem]:
         )
     expected = get_plural(tag)
     expression = fields.get("plural-forms", "")
-    declared = _nplurals(expression)
+    declared = plural_count(expression)
     where = line_of("Plural-Forms")
     if declared is None:
         problems.append(Problem(path, where, f"header Plural-Forms is missing; use: {expected}"))
@@ -288,7 +296,7 @@ def plural_rule_problem(expression: str, declared: int, tag: str) -> str | None:
     third for exact millions) choose alike for every count the kiosk shows, and
     translators' tools write either. So a rule is right when every form it chooses exists
     and it never gives one form to two counts that the language says differently."""
-    chooses = gettext.c2py(expression.split("plural=", 1)[1].rstrip(";").strip())
+    chooses = plural_function(expression)
     cldr = gettext.c2py(get_plural(tag).plural_expr)
     said_as: dict[int, tuple[int, int]] = {}  # their form -> (first count, CLDR's form)
     for n in PLURAL_PROBE:
@@ -326,6 +334,18 @@ def check_message(entry: Entry, path: Path, nplurals: int) -> list[Problem]:
                     line,
                     "placeholders differ from the English: keep "
                     f"{', '.join(sorted(set(_PLACEHOLDER.findall(source)))) or 'none'}",
+                )
+            )
+        lost = missing_numbers(source, value, entry.translator_comments)
+        if lost:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"the English says {', '.join(lost)} and the translation does not: "
+                    "keep every number (your decimal mark and digit grouping are fine); "
+                    f'where your language must write one in words, add "# {WORDS_NOTE} '
+                    f'{lost[0]} = <the words>" above the message',
                 )
             )
         if _structure(value) != _structure(source):

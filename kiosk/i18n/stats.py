@@ -6,18 +6,26 @@ from pathlib import Path
 
 from kiosk.content.pages import Page, load_pages
 from kiosk.content.readability import reading_ease
-from kiosk.i18n.languages import LoadedLanguage, discover, template_keys
+from kiosk.i18n.languages import LoadedLanguage, load_language, template_keys
 
 
 def language_rows(content_dir: Path, locales_dir: Path) -> list[str]:
+    """One row per domain of every language folder found; a language whose files cannot
+    be read is listed too, with its first problem, never silently left out."""
     pages, _ = load_pages(content_dir)
-    languages, _ = discover(locales_dir, template_keys(pages, locales_dir), min_complete=0)
+    keys = template_keys(pages, locales_dir)
     header = (
         f"{'language':10} {'domain':8} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} "
         f"{'obsolete':>8} {'invalid':>7} {'done':>6}  reading ease"
     )
     rows = [header]
-    for loaded in languages:
+    folders = sorted(p for p in locales_dir.iterdir() if p.is_dir()) if locales_dir.is_dir() else []
+    for folder in folders:
+        loaded, problems = load_language(folder, keys)
+        if loaded is None:
+            errors = [problem for problem in problems if not problem.warning]
+            rows.append(f"{folder.name:10} cannot be read: {errors[0] if errors else 'unknown'}")
+            continue
         rows.extend(_rows(loaded, pages))
     return rows
 

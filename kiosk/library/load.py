@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import re
 import subprocess
 import sys
 import threading
@@ -21,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from kiosk.content.pages import Page, load_pages, review_due
-from kiosk.content.regions import date_locale, place_names
+from kiosk.content.pages import Page, load_pages
+from kiosk.content.regions import place_names, review_dates
 from kiosk.i18n.languages import (
     DOMAINS,
     SOURCE_LANGUAGE,
@@ -75,6 +76,24 @@ class Loaded:
     """(language, region codes) -> the places' names, for every region a page marks."""
 
 
+_MESSAGE = re.compile(rb"^msgid ", re.MULTILINE)
+_EMPTY = re.compile(rb'^msgstr ""\r?\n(?!")', re.MULTILINE)
+
+
+def _may_be_complete(po: Path, min_complete: float) -> bool:
+    """Could this language reach the offer threshold? Counted on the raw file (messages
+    against empty translations, no parsing), so a language a translator has only started
+    is never on the first screen, not even until the full check drops it."""
+    try:
+        data = po.read_bytes()
+    except OSError:
+        return True  # the full check will say what is wrong
+    messages = len(_MESSAGE.findall(data)) - 1  # the header is a msgid "" too
+    if messages <= 0:
+        return True
+    return 1 - len(_EMPTY.findall(data)) / messages >= min_complete
+
+
 def list_languages(request: Request) -> Listing:
     """The languages whose folders hold both catalogs, by name: no catalog is parsed."""
     from kiosk.i18n.po_check import valid_tag
@@ -90,7 +109,9 @@ def list_languages(request: Request) -> Listing:
         tag = folder.name
         if (wanted and tag not in wanted) or not valid_tag(tag):
             continue
-        if all((folder / "LC_MESSAGES" / f"{domain}.po").is_file() for domain in DOMAINS):
+        if all(
+            (folder / "LC_MESSAGES" / f"{domain}.po").is_file() for domain in DOMAINS
+        ) and _may_be_complete(folder / "LC_MESSAGES" / "content.po", request.min_complete):
             found.append(describe_language(tag))
     drawn = {lang.autonym: visual_line(lang.autonym) for lang in found if lang.direction == "rtl"}
     return Listing(describe_language(SOURCE_LANGUAGE), found, drawn)
@@ -120,18 +141,10 @@ def load_everything(request: Request) -> Loaded:
         for tag, translate in translators.items()
         for regions in marked
     }
-    return Loaded(pages, languages, [*page_problems, *language_problems], dates, places)
-
-
-def review_dates(page: Page, lang: str, region: str, months: int) -> tuple[str, str]:
-    """When the page was last reviewed and when it is next due, in words of `lang`."""
-    from babel.dates import format_date
-
-    locale = date_locale(lang, region)
-    due = review_due(page.reviewed, months)
-    return format_date(page.reviewed, "long", locale=locale), format_date(
-        due, "long", locale=locale
-    )
+    # Warnings (a language still being translated) are for the translator and `doctor`:
+    # the kiosk's staff notice is for what is broken.
+    problems = [p for p in [*page_problems, *language_problems] if not p.warning]
+    return Loaded(pages, languages, problems, dates, places)
 
 
 class Library:

@@ -239,6 +239,10 @@ def check_all(
     """All problems (sorted by file and line) and a summary for the technician."""
     problems: list[Problem] = []
     summary: list[str] = []
+    # Pronunciation: the speech engine starts on the other core while the rest is checked.
+    from kiosk.i18n.misreadings import SpeechCheck
+
+    speech = SpeechCheck(content_dir, locales_dir)
     pages, found = load_pages(content_dir)
     problems.extend(found)
     orders: dict[int, Page] = {}
@@ -276,11 +280,17 @@ def check_all(
     if locales_dir is not None and locales_dir.is_dir():
         # Every language folder, offered or not, at any completeness: a translator wants to
         # see every problem, not only those of languages the kiosk would show.
-        languages, found = discover(locales_dir, template_keys(pages, locales_dir), min_complete=0)
+        languages, found = discover(
+            locales_dir, template_keys(pages, locales_dir), min_complete=0, review=True
+        )
         problems.extend(p for p in found if "left out until" not in p.message)
         for loaded in languages:
             share = loaded.language.completeness
             summary.append(f"{loaded.language.tag}: {share:.0%} of the pages translated")
+    read = languages if locales_dir is not None and locales_dir.is_dir() else []
+    spoken, said = speech.run(pages, read)
+    problems.extend(spoken)
+    summary.extend(said)
     errors = sum(not p.warning for p in problems)
     summary.append(
         f"{len(pages)} pages checked, {errors} problem(s), {len(problems) - errors} warning(s)"

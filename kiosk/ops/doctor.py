@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config.clinic import DisplaySettings, load_settings
+from kiosk.content.layout import MIN_SIZE
 from kiosk.content.pages import Page, load_pages
 from kiosk.content.regions import region_problem
 from kiosk.i18n.languages import discover, template_keys
@@ -21,14 +22,16 @@ from kiosk.ops.deployment import (
     capital_mm_for_points,
     estimate_capital_mm,
     font_points,
+    install_command,
     points_for,
     required_capital_mm,
 )
 from kiosk.speech.controls import match_voice, speed_for
 from kiosk.speech.player import real_device_works
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+from kiosk.translate import SOURCE_LANGUAGE
 
-MIN_COLUMNS, MIN_ROWS = 40, 12
+MIN_COLUMNS, MIN_ROWS = MIN_SIZE
 # Voices known to be weak (docs/dependencies.md): said plainly, so the clinic can decide.
 WEAK_VOICES = {
     "ar": "eSpeak NG reads Arabic without vowel marks roughly; check it with a native "
@@ -60,7 +63,7 @@ def _speech(languages: list[str]) -> list[Finding]:
                 False,
                 "speech engine",
                 f"eSpeak NG did not start ({error}).",
-                "Reinstall the kiosk (pip install --force-reinstall als-kiosk); "
+                f"Reinstall the kiosk ({' '.join(install_command())}); "
                 "the text is still shown without speech.",
             )
         ]
@@ -102,6 +105,36 @@ def _speech(languages: list[str]) -> list[Finding]:
             message = f"{voice} ({', '.join(names[:3])})" + (f"; note: {weak}" if weak else "")
             findings.append(Finding(True, f"voice for {lang}", message))
     synth.close()
+    return findings
+
+
+def _pronunciation(content_dir: Path, locales_dir: Path, tags: list[str]) -> list[Finding]:
+    """Each language's pronunciation lexicon: one that cannot be used leaves its language
+    read without it (acronyms and symbols may be misread), and the technician is told."""
+    from kiosk.speech.lexicon import read_lexicon
+    from kiosk.speech.spoken import Lexicons
+
+    lexicons = Lexicons(content_dir, locales_dir)
+    findings: list[Finding] = []
+    used: list[str] = []
+    for tag in tags:
+        lexicon, problems = read_lexicon(lexicons.path(tag), tag)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            findings.append(
+                Finding(
+                    False,
+                    f"pronunciation for {tag}",
+                    f"{problems[0]}{more}. {tag} is read without its lexicon, so some "
+                    "acronyms and symbols may be misread.",
+                    "Fix the file (als-kiosk check lists every problem), or remove it.",
+                )
+            )
+        elif lexicon is not None:
+            used.append(f"{tag} {len(lexicon.entries)}")
+    if not findings:
+        entries = ", ".join(used) if used else "none"
+        findings.append(Finding(True, "pronunciation", f"lexicon entries: {entries}."))
     return findings
 
 
@@ -277,11 +310,20 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
         offered=settings.language.offered,
     )
     findings.extend(
-        Finding(False, "languages", str(problem), "Run: als-kiosk check, and see locales/README.md")
+        Finding(
+            False,
+            "languages",
+            str(problem),
+            f"To preview it, edit {config_path or 'the clinic config'} as it says, restart "
+            "the kiosk, and set it back afterwards (locales/README.md)"
+            if problem.warning
+            else "Run: als-kiosk check, and see locales/README.md",
+        )
         for problem in language_problems
     )
-    tags = ["en", *(loaded.language.tag for loaded in languages)]
+    tags = [SOURCE_LANGUAGE, *(loaded.language.tag for loaded in languages)]
     findings.append(Finding(True, "languages", ", ".join(tags)))
+    findings.extend(_pronunciation(content_dir, locales_dir, tags))
     if settings.speech.enabled:
         findings.extend(_speech(tags))
         findings.append(_audio())

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.content.text import clip, sanitise
 from kiosk.problems import Problem
+from kiosk.translate import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -44,6 +45,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     code: bool = False
+    tel: bool = False
+    """The text of a `tel:` link: a phone number, read digit by digit in the groups shown."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Block:
     """Inline Markdown, sanitised; the English one is the gettext msgid."""
     line: int
     level: int = 0
-    lang: str = "en"
+    lang: str = SOURCE_LANGUAGE
     """Language of this block's text: picks the voice and the direction."""
     fallback: bool = False
     """True when a translation was missing and the English text is shown instead."""
@@ -84,7 +87,7 @@ class Page:
     blocks: tuple[Block, ...]
     path: Path
     title_line: int = 0
-    lang: str = "en"
+    lang: str = SOURCE_LANGUAGE
     extra: dict[str, int] = field(default_factory=dict)
     """Line of each front-matter key, for checks that report on it."""
 
@@ -132,11 +135,13 @@ def parse_inline(markdown: str) -> tuple[Run, ...]:
             return
         if link_target:
             link_text.append(text)
-        run = Run(text, bold=bold > 0, italic=italic > 0, code=code)
-        if runs and (runs[-1].bold, runs[-1].italic, runs[-1].code) == (
+        tel = bool(link_target) and link_target[-1].startswith("tel:")
+        run = Run(text, bold=bold > 0, italic=italic > 0, code=code, tel=tel)
+        if runs and (runs[-1].bold, runs[-1].italic, runs[-1].code, runs[-1].tel) == (
             run.bold,
             run.italic,
             run.code,
+            run.tel,
         ):
             runs[-1] = replace(runs[-1], text=runs[-1].text + text)
         else:
@@ -384,7 +389,7 @@ def parse_page(text: str, path: Path) -> tuple[Page | None, list[Problem]]:
     return page, problems
 
 
-def load_pages(content_dir: Path, lang: str = "en") -> tuple[list[Page], list[Problem]]:
+def load_pages(content_dir: Path, lang: str = SOURCE_LANGUAGE) -> tuple[list[Page], list[Problem]]:
     """Load every page of one language folder, in topic order; unusable pages are left out."""
     folder = content_dir / lang
     problems: list[Problem] = []

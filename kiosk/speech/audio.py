@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import array
-import math
-import sys
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,20 +21,6 @@ class Clip:
     @property
     def seconds(self) -> float:
         return self.frames / self.sample_rate if self.sample_rate else 0.0
-
-    def samples(self) -> array.array[int]:
-        values = array.array("h")
-        values.frombytes(self.pcm)
-        if sys.byteorder == "big":
-            values.byteswap()
-        return values
-
-    def rms(self) -> float:
-        """Root mean square of the samples, 0 to 32768: a silent clip is near 0."""
-        values = self.samples()
-        if not values:
-            return 0.0
-        return math.sqrt(sum(v * v for v in values) / len(values))
 
 
 def silence(seconds: float, sample_rate: int) -> Clip:

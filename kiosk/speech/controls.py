@@ -13,6 +13,8 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kiosk.translate import subtags
+
 RATE_STEPS_WPM: tuple[int, ...] = (70, 100, 120, 140, 170, 205, 250)
 DEFAULT_RATE_STEP = 3
 
@@ -74,9 +76,8 @@ _VOICE_ALIASES = {"zh": "cmn", "zh-hans": "cmn", "zh-cn": "cmn", "zh-hant": "yue
 
 def voice_candidates(tag: str) -> list[str]:
     """eSpeak voice names to try for a language tag, most specific first: pt_BR → pt-br, pt."""
-    norm = tag.replace("_", "-").lower()
-    parts = norm.split("-")
-    candidates = [norm, *["-".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]]
+    parts = subtags(tag)
+    candidates = ["-".join(parts[:i]) for i in range(len(parts), 0, -1)]
     aliased = [_VOICE_ALIASES.get(c, c) for c in candidates]
     return list(dict.fromkeys(aliased))
 

@@ -2,12 +2,14 @@
 
 Runs only inside the speech worker process (kiosk.speech.worker), because the engine
 prints from its own threads, can hang, and keeps state between calls (docs/dependencies.md).
-Workarounds, each for a trap measured there:
+Workarounds, each for a trap measured there (the ones on pyttsx3's private binding,
+`self._espeak`, are registered in kiosk.upstream.pyttsx3):
 - pyttsx3 finds libespeak-ng only by name: load the bundled library with RTLD_GLOBAL and
   set ESPEAK_DATA_PATH before the driver is imported.
 - `setProperty("rate")` is lost when `runAndWait` cancels eSpeak's queue: the rate and
-  voice are set from the `started-utterance` callback, right before synthesis starts, after
-  that cancel (200 of 200 calls kept their rate here, against about half before).
+  voice are set through the binding from the `started-utterance` callback, right before
+  synthesis starts, after that cancel (200 of 200 calls kept their rate here, against
+  about half before).
 - `runAndWait` may return before the WAV is written: wait for `finished-utterance`, and
   give every call its own file name so a late callback cannot write into the next one.
 - `say()` plays through `aplay` and cannot be stopped: only `save_to_file` is used.
@@ -15,21 +17,17 @@ Workarounds, each for a trap measured there:
 
 from __future__ import annotations
 
-import ctypes
 import os
 import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kiosk.speech.audio import Clip, read_wav
+from kiosk.speech.phonemes import text_to_phonemes
+from kiosk.upstream.pyttsx3 import ESPEAK_WORDGAP, load_espeak, voice_languages
 
 FINISH_TIMEOUT = 5.0
-ESPEAK_WORDGAP = 7
-"""espeakWORDGAP in speak_lib.h (pyttsx3's binding names only rate to punctuation)."""
-
-
 FOLDER_PREFIX = "als-kiosk-speech-"
 
 
@@ -77,39 +75,11 @@ class Voice:
     languages: tuple[str, ...]
 
 
-def _load_library() -> tuple[Any, ctypes.CDLL]:
-    import espeakng_loader
-
-    os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
-    library = ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
-    from pyttsx3.drivers import _espeak
-
-    return _espeak, library
-
-
-def _packed_languages(voice: Any) -> tuple[str, ...]:
-    """All languages of an espeak_VOICE: <priority byte><name>\\0 repeated, then \\0.
-
-    pyttsx3 declares the field as a C string, which stops at the first name; read the
-    memory behind it to get every one (the English voice is both `en-gb` and `en`).
-    """
-    offset = type(voice).languages.offset
-    address = ctypes.c_void_p.from_buffer(voice, offset).value
-    names: list[str] = []
-    while address:
-        if ctypes.string_at(address, 1) == b"\x00":
-            break
-        name = ctypes.string_at(address + 1)
-        names.append(name.decode("utf-8", "ignore").lower())
-        address += 1 + len(name) + 1
-    return tuple(names)
-
-
 class EspeakEngine:
     """One pyttsx3 engine, used by one thread at a time (two threads deadlock it)."""
 
     def __init__(self) -> None:
-        self._espeak, self._library = _load_library()
+        self._espeak, self._library = load_espeak()
         import pyttsx3
 
         self._engine = pyttsx3.init("espeak")
@@ -134,7 +104,7 @@ class EspeakEngine:
                 Voice(
                     id=voice.identifier.decode("utf-8").lower(),
                     name=voice.name.decode("utf-8"),
-                    languages=_packed_languages(voice),
+                    languages=voice_languages(voice),
                 )
             )
         return voices
@@ -199,23 +169,13 @@ class EspeakEngine:
             else:
                 path.unlink(missing_ok=True)
 
-    def phonemes(self, text: str, voice: str) -> str:
-        """The phonemes eSpeak NG produces for `text` in `voice` (to check the language)."""
-        espeak = self._espeak
-        if espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+    def phonemes(self, text: str, voice: str, *, ipa: bool = False) -> str:
+        """The phonemes eSpeak NG produces for `text` in `voice` (kiosk.speech.phonemes):
+        eSpeak's phoneme names, or IPA. The tests check each voice's language with them,
+        and `als-kiosk say --phonemes` shows a technician what a voice makes of a page."""
+        if self._espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
             raise EngineError(f"eSpeak NG has no voice {voice!r}")
-        to_phonemes = self._library.espeak_TextToPhonemes
-        to_phonemes.restype = ctypes.c_char_p
-        to_phonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
-        encoded = ctypes.create_string_buffer(text.encode("utf-8"))
-        pointer = ctypes.c_void_p(ctypes.addressof(encoded))
-        parts = []
-        while pointer.value:
-            result = to_phonemes(ctypes.byref(pointer), 1, 0)  # UTF-8 text, eSpeak phoneme names
-            if result is None:
-                break
-            parts.append(result.decode("utf-8", "ignore"))
-        return " ".join(parts)
+        return text_to_phonemes(self._library, text, ipa=ipa)
 
     def close(self) -> None:
         if self._folder is not None:

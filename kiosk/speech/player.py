@@ -59,7 +59,8 @@ class Player:
         self._gain = 1.0
         self._finished_callback: Callable[[int], None] | None = None
         self.first_frame_at: float | None = None
-        """perf_counter() when the current clip's first samples were handed to the device."""
+        """perf_counter() when the current clip's first samples were handed to the device:
+        how soon speech starts, observed from outside (bench/speech.py, the tests)."""
         self.is_real_device = False
         self._device = self._open(use_real_device)
         self._stream = self._generate()

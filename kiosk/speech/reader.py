@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from kiosk.content.pages import Run
 from kiosk.logs import describe_error
 from kiosk.speech.audio import Clip
 from kiosk.speech.controls import (
@@ -30,7 +31,9 @@ from kiosk.speech.controls import (
     match_voice,
     speed_for,
 )
+from kiosk.speech.sentences import split_sentences, tel_spans
 from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+from kiosk.translate import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from kiosk.speech.player import Player
@@ -48,12 +51,29 @@ class Utterance:
     """One sentence to speak, and where it is on screen."""
 
     text: str
-    lang: str = "en"
+    """The sentence as shown; what the engine is given is made from it (kiosk.speech.spoken)."""
+    lang: str = SOURCE_LANGUAGE
     item: int = 0
     """Which on-screen item (block) the sentence belongs to."""
     start: int = 0
     end: int = 0
     """Character offsets of the sentence in the item's text."""
+    phones: tuple[tuple[int, int], ...] = ()
+    """Offsets in `text` of the phone numbers (`tel:` links), read digit by digit."""
+
+
+def utterances_for(runs: Sequence[Run], lang: str, item: int) -> list[Utterance]:
+    """The sentences of an item's text, each with its offsets in the text shown and the
+    phone numbers in it: what the screens give the reader."""
+    text = "".join(run.text for run in runs)
+    phones = tel_spans(runs)
+    utterances = []
+    for start, end in split_sentences(text, lang):
+        inside = tuple(
+            (max(a, start) - start, min(b, end) - start) for a, b in phones if a < end and b > start
+        )
+        utterances.append(Utterance(text[start:end], lang, item, start, end, inside))
+    return utterances
 
 
 class EventKind(Enum):
@@ -80,6 +100,8 @@ class SpeechEvent:
     lang: str = ""
     request: int = 0
     """Which `speak` call this event belongs to: events of replaced speech are stale."""
+    spoken: str = ""
+    """For SENTENCE: the text the engine was given (the shown one made speakable)."""
 
 
 class State(Enum):
@@ -107,13 +129,10 @@ class SpeechReader:
         self._generation = 0
         self._requests = 0
         self._request = 0  # the request being spoken, as the speech thread sees it
-        self._cache: dict[tuple[int, int, int], Clip] = {}
+        self._cache: dict[tuple[int, int, int], tuple[Clip, str]] = {}
         self.state = State.IDLE
         self.default_rate_step = self.rate_step = rate_step
         self.default_volume_step = self.volume_step = volume_step
-        self.requested_at: float | None = None
-        self.last_latency: float | None = None
-        """Seconds from the last `speak` to its first samples reaching the device."""
         self._want_real_device = real_device
         self._device_recheck_seconds = device_recheck_seconds
         self._device_checked_at = 0.0
@@ -132,7 +151,6 @@ class SpeechReader:
         """
         self._halt()
         self._requests += 1
-        self.requested_at = time.perf_counter()
         self._commands.put(("speak", (list(utterances), start, self._requests)))
         return self._requests
 
@@ -174,12 +192,6 @@ class SpeechReader:
         self.stop()
         self.set_rate_step(self.default_rate_step)
         self.set_volume_step(self.default_volume_step)
-
-    def wait_idle(self, timeout: float = 10.0) -> bool:
-        """For tests and tools: wait until the command queue is drained."""
-        done = threading.Event()
-        self._commands.put(("mark", done))
-        return done.wait(timeout)
 
     def close(self) -> None:
         self._halt()
@@ -268,8 +280,6 @@ class SpeechReader:
                 else:
                     self.state = State.IDLE
                     self._emit(SpeechEvent(EventKind.DONE))
-        elif command == "mark":
-            argument.set()
 
     def _watch_playback(self) -> None:
         """A device that stops taking samples (unplugged, its server gone) must not leave
@@ -323,7 +333,8 @@ class SpeechReader:
                 return
         self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_SOUND))
 
-    def _clip(self, index: int) -> Clip | None:
+    def _clip(self, index: int) -> tuple[Clip, str] | None:
+        """The sentence's audio and the text spoken (made speakable in the worker)."""
         utterance = self._utterances[index]
         info = self.synthesiser.info or self.synthesiser.start()
         voice = match_voice(utterance.lang, info.languages)
@@ -332,38 +343,31 @@ class SpeechReader:
         speed = speed_for(RATE_STEPS_WPM[self.rate_step])
         key = (index, speed.rate * 1000 + speed.word_gap, hash(voice))
         if key not in self._cache:
-            self._cache[key], _ = self.synthesiser.synthesise(utterance.text, voice, speed)
+            clip, _, spoken = self.synthesiser.synthesise_spoken(
+                utterance.text, voice, speed, utterance.lang, utterance.phones
+            )
+            self._cache[key] = (clip, spoken)
         return self._cache[key]
 
     def _play(self, index: int) -> None:
         generation = self._generation
         self._index = index
-        clip = self._clip(index)
+        synthesised = self._clip(index)
         if generation != self._generation:
             return  # stopped or replaced while synthesising
         utterance = self._utterances[index]
-        if clip is None:
+        if synthesised is None:
             self.state = State.IDLE
             self._emit(SpeechEvent(EventKind.NOTICE, notice=Notice.NO_VOICE, lang=utterance.lang))
             self._emit(SpeechEvent(EventKind.DONE))
             return
         assert self.player is not None
+        clip, spoken = synthesised
         self.state = State.SPEAKING
         self.player.play(clip, index, lambda token: self._finished(generation, token))
-        self._emit(SpeechEvent(EventKind.SENTENCE, utterance=utterance, index=index))
-        self._measure_latency()
+        self._emit(SpeechEvent(EventKind.SENTENCE, utterance=utterance, index=index, spoken=spoken))
         if index + 1 < len(self._utterances):
             self._clip(index + 1)  # prefetch while this one plays
-
-    def _measure_latency(self) -> None:
-        if self.requested_at is None or self.player is None:
-            return
-        for _ in range(200):
-            if self.player.first_frame_at is not None:
-                self.last_latency = self.player.first_frame_at - self.requested_at
-                break
-            time.sleep(0.001)
-        self.requested_at = None
 
     def _finished(self, generation: int, index: int) -> None:
         self._commands.put(("finished", (generation, index)))

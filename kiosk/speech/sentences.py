@@ -10,8 +10,14 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kiosk.translate import base_language
+
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pysbd
+
+    from kiosk.content.pages import Run
 
 # pysbd's rule sets; a language without its own uses the closest one that splits the same
 # punctuation (Portuguese and Spanish share the Latin rules; Chinese covers 。！？).
@@ -23,7 +29,7 @@ _CLOSEST = {"pt": "es", "cmn": "zh", "yue": "zh"}
 def _segmenter(lang: str) -> pysbd.Segmenter:
     import pysbd  # on first use: the first screen is up before anything is read
 
-    base = lang.replace("-", "_").split("_")[0].lower()
+    base = base_language(lang)
     base = _CLOSEST.get(base, base)
     return pysbd.Segmenter(
         language=base if base in _PYSBD_LANGUAGES else "en", clean=False, char_span=True
@@ -58,3 +64,17 @@ def pysbd_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans or [(0, len(text))]
+
+
+def tel_spans(runs: Sequence[Run]) -> list[tuple[int, int]]:
+    """Offsets of the phone numbers (the text of `tel:` links) in the runs' joined text."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for run in runs:
+        if run.tel:
+            if spans and spans[-1][1] == offset:
+                spans[-1] = (spans[-1][0], offset + len(run.text))  # one link, two styles
+            else:
+                spans.append((offset, offset + len(run.text)))
+        offset += len(run.text)
+    return spans

@@ -7,6 +7,7 @@ request has a timeout, after which the worker is killed and started again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,7 +20,10 @@ from kiosk.speech.audio import Clip
 from kiosk.speech.controls import Speed
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from multiprocessing.connection import Connection
+
+    from kiosk.speech.spoken import Lexicons, Pronunciation, Span
 
 REQUEST_TIMEOUT = 3.0
 START_TIMEOUT = 10.0
@@ -45,16 +49,28 @@ def _silence_output() -> None:
     os.close(devnull)
 
 
-def serve(conn: Connection) -> None:
-    """Worker main loop: one request at a time, answers on the same pipe."""
+def serve(
+    conn: Connection, pronunciation: Pronunciation | None = None, preload: bool = False
+) -> None:
+    """Worker main loop: one request at a time, answers on the same pipe.
+
+    Sentences are made speakable here (kiosk.speech.spoken), beside the engine: the CLDR
+    data that takes (Babel) stays out of the kiosk's own process. With `preload`, every
+    language's lexicon and number style is read before the worker says it is ready, so
+    no sentence waits for a file."""
     _silence_output()
     from kiosk.speech.engine import EngineError, EspeakEngine
+    from kiosk.speech.spoken import Pronunciation
 
     try:
         engine = EspeakEngine()
     except Exception as error:  # any start-up failure is reported, not raised
         conn.send(("error", f"speech engine did not start: {type(error).__name__}"))
         return
+    pronunciation = pronunciation or Pronunciation()
+    if preload:
+        with contextlib.suppress(Exception):  # a bad lexicon costs only its own language
+            pronunciation.preload()
     conn.send(
         (
             "ready",
@@ -73,17 +89,23 @@ def serve(conn: Connection) -> None:
             kind = request[0]
             try:
                 if kind == "synth":
-                    _, text, voice, rate, word_gap = request
+                    # Optionally with the sentence's language and phone numbers: then it
+                    # is made speakable first, and the text spoken is sent back with it.
+                    _, text, voice, rate, word_gap, *spoken = request
+                    if spoken:
+                        text = _speakable(pronunciation, text, spoken[0], spoken[1])
                     clip = engine.synthesise(text, voice, rate, word_gap)
-                    conn.send(("clip", clip.pcm, clip.sample_rate, engine.current_voice()))
+                    answer = ("clip", clip.pcm, clip.sample_rate, engine.current_voice(), text)
+                    conn.send(answer)
+                elif kind == "prepare":
+                    _, text, lang, phones = request
+                    conn.send(("prepared", _speakable(pronunciation, text, lang, phones)))
                 elif kind == "phonemes":
-                    _, text, voice = request
-                    conn.send(("phonemes", engine.phonemes(text, voice)))
+                    _, text, voice, *options = request
+                    ipa = bool(options and options[0])
+                    conn.send(("phonemes", engine.phonemes(text, voice, ipa=ipa)))
                 elif kind == "quit":
                     return
-                elif kind == "sleep":  # for tests of the supervisor: a worker that hangs
-                    threading.Event().wait(request[1])
-                    conn.send(("slept",))
                 else:
                     conn.send(("error", f"unknown request {kind!r}"))
             except EngineError as error:
@@ -92,11 +114,32 @@ def serve(conn: Connection) -> None:
         engine.close()
 
 
+def _speakable(pronunciation: Pronunciation, text: str, lang: str, phones: Sequence[Span]) -> str:
+    """The sentence made speakable; as shown (sanitised) should that ever fail: speech
+    must not stop over a pronunciation."""
+    try:
+        return pronunciation.prepare(text, lang, phones)
+    except Exception:
+        from kiosk.content.text import sanitise
+
+        return sanitise(text)
+
+
 def main() -> None:
-    """`python -m kiosk.speech.worker FD`: serve requests on the socket FD."""
+    """`python -m kiosk.speech.worker FD [CONTENT_DIR LOCALES_DIR PRELOAD]`: serve requests on
+    the socket FD, with the lexicons beside those folders (default: the shipped ones)."""
     from multiprocessing.connection import Connection
 
-    serve(Connection(int(sys.argv[1])))
+    from kiosk.speech.spoken import Lexicons, Pronunciation
+
+    pronunciation = None
+    preload = False
+    if len(sys.argv) >= 5:
+        from pathlib import Path
+
+        pronunciation = Pronunciation(Lexicons(Path(sys.argv[2]), Path(sys.argv[3])))
+        preload = sys.argv[4] == "1"
+    serve(Connection(int(sys.argv[1])), pronunciation, preload)
 
 
 class Synthesiser:
@@ -106,8 +149,19 @@ class Synthesiser:
     use it at once (docs/dependencies.md).
     """
 
-    def __init__(self, timeout: float = REQUEST_TIMEOUT) -> None:
+    def __init__(
+        self,
+        timeout: float = REQUEST_TIMEOUT,
+        *,
+        lexicons: Lexicons | None = None,
+        preload: bool = True,
+    ) -> None:
+        """`lexicons`: where the pronunciation lexicons are (default: beside the shipped
+        pages and catalogs); `preload`: read them all when the worker starts (a tool that
+        only asks for phonemes need not)."""
         self.timeout = timeout
+        self._lexicons = lexicons
+        self._preload = preload
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
@@ -132,8 +186,20 @@ class Synthesiser:
         # usable sys.stderr in the kiosk (Textual replaces it), and its own output
         # goes nowhere from its first instruction.
         ours, theirs = socket.socketpair()
+        if self._lexicons is None:
+            from kiosk.speech.spoken import Lexicons
+
+            self._lexicons = Lexicons.shipped()
+        places = [str(self._lexicons.content_dir), str(self._lexicons.locales_dir)]
         process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.speech.worker", str(theirs.fileno())],
+            [
+                sys.executable,
+                "-m",
+                "kiosk.speech.worker",
+                str(theirs.fileno()),
+                *places,
+                "1" if self._preload else "0",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -195,11 +261,24 @@ class Synthesiser:
         answer = self._ask(("synth", text, voice, speed.rate, speed.word_gap), self.timeout)
         return Clip(answer[1], answer[2]), str(answer[3])
 
-    def phonemes(self, text: str, voice: str) -> str:
-        return str(self._ask(("phonemes", text, voice), self.timeout)[1])
+    def synthesise_spoken(
+        self, text: str, voice: str, speed: Speed, lang: str, phones: Sequence[Span] = ()
+    ) -> tuple[Clip, str, str]:
+        """A sentence as shown, made speakable in `lang` (kiosk.speech.spoken) and
+        synthesised: its audio, the language of the voice used, and the text spoken."""
+        request = ("synth", text, voice, speed.rate, speed.word_gap, lang, tuple(phones))
+        answer = self._ask(request, self.timeout)
+        return Clip(answer[1], answer[2]), str(answer[3]), str(answer[4])
 
-    def hang_for_test(self, seconds: float, timeout: float) -> None:
-        self._ask(("sleep", seconds), timeout)
+    def prepare(self, text: str, lang: str, phones: Sequence[Span] = ()) -> str:
+        """The sentence as the engine would get it (`als-kiosk say --phonemes` shows it)."""
+        return str(self._ask(("prepare", text, lang, tuple(phones)), self.timeout)[1])
+
+    def phonemes(self, text: str, voice: str, *, ipa: bool = False) -> str:
+        """The phonemes eSpeak NG makes of `text` in `voice` (EspeakEngine.phonemes): the
+        tests check each voice's language with them, and `als-kiosk say --phonemes` shows
+        them to a technician."""
+        return str(self._ask(("phonemes", text, voice, ipa), self.timeout)[1])
 
     def close(self) -> None:
         """Ask the worker to finish (it removes its working folder), then make sure."""

@@ -6,41 +6,68 @@ and, when the reader starts a sentence, moves focus to its item and highlights i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB
-from kiosk.speech.reader import EventKind, Notice, SpeechEvent, SpeechReader, State, Utterance
-from kiosk.speech.sentences import split_sentences
-from kiosk.translate import _
+from kiosk.speech.reader import (
+    EventKind,
+    Notice,
+    SpeechEvent,
+    SpeechReader,
+    State,
+    Utterance,
+    utterances_for,
+)
+from kiosk.translate import SOURCE_LANGUAGE, _
 from kiosk.ui.widgets import ControlItem, FocusText, TopBar
 
 if TYPE_CHECKING:
+    from kiosk.config.personal import Personal
     from kiosk.ui.screens.base import KioskScreen
-
-UI_LANG = "en"
 
 
 def item_utterances(items: list[FocusText], first: int, last: int) -> list[Utterance]:
     """The sentences of items[first:last], each tied to its item and character range."""
-    utterances = []
+    utterances: list[Utterance] = []
     for index in range(first, min(last, len(items))):
         item = items[index]
-        text = item.plain_text
-        for start, end in split_sentences(text, item.lang):
-            utterances.append(Utterance(text[start:end], item.lang, index, start, end))
+        # From the runs, not the plain text: a phone number (a tel: link) is read digit by
+        # digit in the groups shown.
+        utterances += utterances_for(item.runs, item.lang, index)
     return utterances
 
 
 def notice_text(notice: Notice) -> str:
     return {
+        # TRANSLATORS: notice at the top of the screen when no sound device works; the text stays
+        # on screen. Wraps at 45 columns.
         Notice.NO_SOUND: _("Sound is not available."),
+        # TRANSLATORS: notice when the speech engine has no voice for the chosen language. Wraps at
+        # 45 columns.
         Notice.NO_VOICE: _("No voice for this language."),
+        # TRANSLATORS: notice when the speech engine cannot start. Wraps at 45 columns.
         Notice.NO_ENGINE: _("Speech is not available."),
     }[notice]
 
 
 class Speaking:
     """Speech for the screen in front: one per app, driven by semantic actions."""
+
+    @classmethod
+    def start(
+        cls, post: Callable[[SpeechEvent], object], personal: Personal, *, speak_focus: bool
+    ) -> Speaking:
+        """Speech at the person's speed and volume, its thread and engine process started.
+        `post` gets each event on the speech thread: it must not block."""
+
+        def on_event(event: SpeechEvent) -> None:
+            post(event)
+
+        reader = SpeechReader(
+            on_event, rate_step=personal.rate_step, volume_step=personal.volume_step
+        )
+        return cls(reader, speak_focus=speak_focus)
 
     def __init__(self, reader: SpeechReader, *, speak_focus: bool) -> None:
         self.reader = reader
@@ -68,7 +95,7 @@ class Speaking:
 
     # ------------------------------------------------------------------ what to say
 
-    def say(self, text: str, lang: str = UI_LANG) -> None:
+    def say(self, text: str, lang: str = SOURCE_LANGUAGE) -> None:
         """Say an interface message (a notice, a warning, a confirmation)."""
         self._speak([Utterance(text, lang, -1, 0, len(text))], follow=False)
         self._interface_request = self._request
@@ -106,9 +133,13 @@ class Speaking:
             # Pause only a page being read: an item's name being said is simply replaced.
             if reader.state is State.SPEAKING and self.is_reading():
                 reader.pause()
+                # TRANSLATORS: status at the top right while reading aloud is paused (about 10
+                # cells).
                 self._status(screen, _("Paused"))
             elif reader.state is State.PAUSED and self.is_paused_reading():
                 reader.resume()
+                # TRANSLATORS: status at the top right while the page is read aloud (about 10
+                # cells).
                 self._status(screen, _("Reading"))
             else:
                 self.read_from_focus(screen)
@@ -126,11 +157,15 @@ class Speaking:
         elif action in ("slower", "faster"):
             step = reader.set_rate_step(reader.rate_step + (1 if action == "faster" else -1))
             wpm = RATE_STEPS_WPM[step]
+            # TRANSLATORS: said aloud (at the new speed) and shown at the top right (about 20
+            # cells) when the reading speed changes.
             self._confirm(screen, _("Speed {wpm} words per minute").format(wpm=wpm))
         elif action in ("quieter", "louder"):
             step = reader.set_volume_step(reader.volume_step + (1 if action == "louder" else -1))
             self._confirm(
                 screen,
+                # TRANSLATORS: said aloud (at the new volume) and shown at the top right (about 20
+                # cells) when the volume changes.
                 _("Volume {step} of {count}").format(step=step + 1, count=len(VOLUME_STEPS_DB)),
             )
 
@@ -161,7 +196,7 @@ class Speaking:
                 if (u.item, u.start) >= (current[1].item, current[1].start)
             ]
         self._speak(
-            [Utterance(message, UI_LANG, -1, 0, len(message)), *rest],
+            [Utterance(message, SOURCE_LANGUAGE, -1, 0, len(message)), *rest],
             follow=bool(rest) and self._follow_focus,
             reading=bool(rest),
         )
@@ -176,6 +211,8 @@ class Speaking:
             if event.utterance.item >= 0:  # not an interface message: it shows itself
                 self._show_sentence(screen, event.utterance)
                 # "Reading" is a page being read, not an item's name said on focus.
+                # TRANSLATORS: status at the top right while the page is read aloud (about 10
+                # cells).
                 self._status(screen, _("Reading") if self._reading else "")
         elif event.kind is EventKind.DONE:
             self._clear_highlight()
@@ -221,6 +258,7 @@ class Speaking:
         if self._no_engine and not message:
             message = notice_text(Notice.NO_ENGINE)  # stays until speech works again
         elif self._no_sound and message != notice_text(Notice.NO_ENGINE):
+            # TRANSLATORS: status at the top right when no sound device works (about 10 cells).
             no_sound = _("no sound")
             message = f"{message} · {no_sound}" if message else notice_text(Notice.NO_SOUND)
         show_status(screen, message)
@@ -237,4 +275,4 @@ class Speaking:
 
 def show_status(screen: KioskScreen, text: str) -> None:
     for bar in screen.query(TopBar):
-        bar.set_status(screen.kiosk.as_drawn(text))
+        bar.set_status(screen.context.languages.as_drawn(text))

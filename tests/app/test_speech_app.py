@@ -8,7 +8,6 @@ import signal
 from textual import events
 from textual.pilot import Pilot
 
-from kiosk.input.clock import ManualClock
 from kiosk.speech.controls import VOLUME_STEPS_DB
 from kiosk.speech.reader import SpeechReader, State
 from kiosk.speech.sentences import split_sentences
@@ -16,6 +15,7 @@ from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import IdleWarningScreen, PageScreen
 from kiosk.ui.widgets import FocusText, TopBar
 from tests.conftest import AppFactory
+from tests.doubles import ManualClock
 from tests.pilot import at_home, wait_for_screen, wait_until
 
 QUIET_FOCUS = "[speech]\nspeak_focus = false\n"
@@ -174,7 +174,7 @@ async def test_someone_listening_is_not_reset_for_being_quiet(
         await pilot.press("space")
         await wait_until(pilot, lambda: reader_of(app).state is State.SPEAKING)
         clock.advance(125)
-        app.poll_idle()
+        app.idle.poll()
         await pilot.pause()
         assert not isinstance(app.screen, IdleWarningScreen)
 

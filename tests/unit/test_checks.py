@@ -99,9 +99,11 @@ def test_a_changed_number_fails_at_its_line(content_copy: Path) -> None:
 
 
 def test_a_number_from_a_fact_the_page_does_not_list_fails(content_copy: Path) -> None:
-    """0808 802 6262 is in the fact sheet (#95), but not in a fact this page lists."""
+    """0808 802 6262 is in the fact sheet (#95), but not in a fact this page lists. (Written
+    as the `tel:` link a phone number must be, or it is reported as unmarked too.)"""
     page = content_copy / "en" / "symptoms.md"
-    edit(page, "Speech can also sound nasal", "Call 0808 802 6262. Speech can also sound nasal")
+    call = "Call [0808 802 6262](tel:+448088026262). Speech can also sound nasal"
+    edit(page, "Speech can also sound nasal", call)
     problems, _ = check_all(content_dir=content_copy, config_path=None)
     assert sorted(p.message.split(" ")[0] for p in problems) == ["0808", "6262", "802"]
 

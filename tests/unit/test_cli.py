@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import REPO
+from tests.doubles import rms
 
 
 def als_kiosk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -56,7 +57,7 @@ def test_say_writes_a_page_as_speech_whose_length_follows_the_rate(tmp_path: Pat
         assert result.returncode == 0, result.stderr
         assert f"{path}:" in result.stderr and "sentences" in result.stderr
     slow_clip, fast_clip = read_wav(slow), read_wav(fast)
-    assert slow_clip.rms() > 300 and fast_clip.rms() > 300
+    assert rms(slow_clip) > 300 and rms(fast_clip) > 300
     assert 2.0 < slow_clip.seconds / fast_clip.seconds < 3.0  # 250/100 = 2.5
 
 

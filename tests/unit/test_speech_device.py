@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.speech.reader import Notice, SpeechReader, Utterance
+from kiosk.speech.reader import Notice, Utterance
+from tests.doubles import SettlingReader
 from tests.unit.test_speech_playback import Recorder, wait_for
 
 pytestmark = pytest.mark.skipif(
@@ -46,7 +47,7 @@ def start_sound_server() -> None:
 
 def test_playback_moves_to_a_sound_device_that_appears(private_sound_session: Path) -> None:
     recorder = Recorder()
-    speech = SpeechReader(recorder, device_recheck_seconds=0.0)
+    speech = SettlingReader(recorder, device_recheck_seconds=0.0)
     try:
         assert speech.wait_idle()
         assert speech.player is not None and not speech.player.is_real_device

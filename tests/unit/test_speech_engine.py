@@ -11,7 +11,8 @@ import pytest
 
 from kiosk.speech.audio import Clip
 from kiosk.speech.controls import RATE_STEPS_WPM, speed_for
-from kiosk.speech.worker import SpeechUnavailable, Synthesiser
+from kiosk.speech.worker import EngineInfo, SpeechUnavailable, Synthesiser
+from tests.doubles import rms, samples
 
 ONE = "ALS is a disease of the nerve cells that control the muscles."
 THREE = (
@@ -42,7 +43,7 @@ def test_speech_is_not_silent_and_is_in_the_engine_s_sample_format(synth: Synthe
     clip, _ = synth.synthesise(ONE, "en", speed_for(140))
     assert clip.sample_rate == 22050
     assert clip.seconds > 1.0
-    assert clip.rms() > SILENCE_FLOOR
+    assert rms(clip) > SILENCE_FLOOR
 
 
 def test_audio_grows_with_the_text(synth: Synthesiser) -> None:
@@ -81,7 +82,7 @@ def test_en_5_1_3_14_the_requested_language_s_voice_speaks(
 ) -> None:
     clip, used = synth.synthesise(text, voice, speed_for(140))
     assert used == voice or used.startswith(voice)  # the engine's own current voice
-    assert clip.rms() > SILENCE_FLOOR
+    assert rms(clip) > SILENCE_FLOOR
     # The phonemes eSpeak NG produces differ from what the English voice makes of it:
     # the audio really is that language's reading, not English letter-by-letter.
     assert synth.phonemes(text, voice) != synth.phonemes(text, "en")
@@ -97,7 +98,7 @@ def test_an_unknown_voice_is_an_error_not_the_previous_voice(synth: Synthesiser)
     with pytest.raises(SpeechUnavailable, match="no voice 'xx-nope'"):
         synth.synthesise(ONE, "xx-nope", speed_for(140))
     clip, used = synth.synthesise(ONE, "en", speed_for(140))  # still usable afterwards
-    assert used.startswith("en") and clip.rms() > SILENCE_FLOOR
+    assert used.startswith("en") and rms(clip) > SILENCE_FLOOR
 
 
 def test_a_killed_worker_is_restarted_and_speech_recovers() -> None:
@@ -107,20 +108,41 @@ def test_a_killed_worker_is_restarted_and_speech_recovers() -> None:
         assert synth.pid is not None
         os.kill(synth.pid, signal.SIGKILL)
         clip, _ = synth.synthesise(ONE, "en", speed_for(140))
-        assert clip.rms() > SILENCE_FLOOR and synth.restarts == 1
+        assert rms(clip) > SILENCE_FLOOR and synth.restarts == 1
     finally:
         synth.close()
 
 
-def test_a_hung_worker_times_out_and_is_replaced() -> None:
-    synth = Synthesiser()
+def test_a_hung_worker_times_out_and_the_request_is_answered_by_a_new_one() -> None:
+    """The worker is frozen from outside (SIGSTOP), as a stuck engine would be."""
+    synth = Synthesiser(timeout=0.5)
     try:
         synth.start()
         first = synth.pid
-        with pytest.raises(SpeechUnavailable, match="did not answer in time"):
-            synth.hang_for_test(30, timeout=0.3)
+        assert first is not None
+        os.kill(first, signal.SIGSTOP)
         clip, _ = synth.synthesise(ONE, "en", speed_for(140))
-        assert clip.rms() > SILENCE_FLOOR and synth.pid != first
+        assert rms(clip) > SILENCE_FLOOR and synth.pid != first and synth.restarts == 1
+    finally:
+        synth.close()
+
+
+class FreezingSynthesiser(Synthesiser):
+    """Every worker it starts hangs at once (SIGSTOP), as an engine stuck for good."""
+
+    def _ensure_started(self) -> EngineInfo:
+        info = super()._ensure_started()
+        assert self.pid is not None
+        os.kill(self.pid, signal.SIGSTOP)
+        return info
+
+
+def test_a_worker_that_hangs_again_after_its_restart_gives_up_with_a_reason() -> None:
+    synth = FreezingSynthesiser(timeout=0.3)
+    try:
+        with pytest.raises(SpeechUnavailable, match="did not answer in time"):
+            synth.synthesise(ONE, "en", speed_for(140))
+        assert synth.restarts == 2
     finally:
         synth.close()
 
@@ -139,13 +161,13 @@ def test_the_worker_leaves_no_audio_files_behind(tmp_path: object) -> None:
 
 def median_pitch(clip: Clip) -> float:
     """Median fundamental frequency (Hz) of the loud frames, by autocorrelation."""
-    samples = clip.samples()[::4]  # 5.5 kHz is plenty for a speaking voice's pitch
+    values = samples(clip)[::4]  # 5.5 kHz is plenty for a speaking voice's pitch
     rate = clip.sample_rate / 4
     frame, low, high = 256, int(rate / 300), int(rate / 60)
-    loudest = max(abs(v) for v in samples)
+    loudest = max(abs(v) for v in values)
     pitches = []
-    for start in range(0, len(samples) - frame - high, frame):
-        window = samples[start : start + frame + high]
+    for start in range(0, len(values) - frame - high, frame):
+        window = values[start : start + frame + high]
         if max(abs(v) for v in window[:frame]) < loudest / 3:
             continue
         scores = [

@@ -9,6 +9,7 @@ marked `speech` or `slow` below; the full `bash tests/run` runs everything.
 
 from __future__ import annotations
 
+import subprocess
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -269,3 +270,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         if tier in counts:
             summary = ", ".join(f"{n} {outcome}" for outcome, n in counts[tier].items())
             terminalreporter.write_line(f"{tier:5} {summary}")
+
+
+def start_language_with_msginit(locales: Path, tag: str) -> Path:
+    """A new language begun as a translator would with GNU gettext: both catalogs made
+    from the templates by msginit. Returns the language's LC_MESSAGES folder."""
+    folder = locales / tag / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    for domain in ("content", "kiosk"):
+        subprocess.run(
+            ["msginit", "--no-translator", "-l", tag, "-i", str(locales / f"{domain}.pot"),
+             "-o", str(folder / f"{domain}.po")],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    return folder

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import TracebackType
 
 
@@ -95,3 +97,9 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
 
 def tmux_available() -> bool:
     return shutil.which("tmux") is not None
+
+
+def installed_kiosk() -> list[str]:
+    """The installed console script, as a technician starts it (python -m kiosk without one)."""
+    script = Path(sys.executable).parent / "als-kiosk"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]

@@ -3,13 +3,12 @@ that agree with the terminal's."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
-from tests.tmux import TmuxPane, tmux_available
+from tests.tmux import TmuxPane, installed_kiosk, tmux_available
 
 pytestmark = [
     pytest.mark.e2e,
@@ -20,8 +19,7 @@ pytestmark = [
 def kiosk_in_tmux(tmp_path: Path) -> list[str]:
     config = tmp_path / "kiosk.toml"
     config.write_text("[speech]\nspeak_focus = false\n")
-    script = Path(sys.executable).parent / "als-kiosk"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
+    command = installed_kiosk()
     return [*command, "--config", str(config)]
 
 

@@ -6,14 +6,13 @@ switch presses sent with tmux, nothing else. Real time: one-switch scanning at 1
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.tmux import TmuxPane, tmux_available
+from tests.tmux import TmuxPane, installed_kiosk, tmux_available
 
 pytestmark = [
     pytest.mark.e2e,
@@ -24,8 +23,7 @@ pytestmark = [
 def kiosk(tmp_path: Path, mode: str) -> list[str]:
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[input]\nmode = "{mode}"\n')
-    script = Path(sys.executable).parent / "als-kiosk"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
+    command = installed_kiosk()
     return [*command, "--config", str(config)]
 
 

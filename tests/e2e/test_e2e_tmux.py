@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import CONTENT
-from tests.tmux import TmuxPane, tmux_available, wait_until
+from tests.tmux import TmuxPane, installed_kiosk, tmux_available, wait_until
 
 pytestmark = [
     pytest.mark.e2e,
@@ -19,9 +18,7 @@ pytestmark = [
 def kiosk_command(tmp_path: Path) -> list[str]:
     config = tmp_path / "kiosk.toml"
     config.write_text('[display]\ntheme = "dark"\n')
-    # The installed console script, as a technician would start it.
-    script = Path(sys.executable).parent / "als-kiosk"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
+    command = installed_kiosk()
     return [*command, "--config", str(config), "--content", str(CONTENT)]
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import LOCALES
-from tests.tmux import TmuxPane, tmux_available
+from tests.conftest import LOCALES, start_language_with_msginit
+from tests.tmux import TmuxPane, installed_kiosk, tmux_available
 
 pytestmark = [
     pytest.mark.e2e,
@@ -24,14 +23,7 @@ def half_translated_german(tmp_path: Path) -> Path:
     first messages translated."""
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES, locales)
-    folder = locales / "de" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    for domain in ("content", "kiosk"):
-        subprocess.run(
-            ["msginit", "--no-translator", "-l", "de", "-i", str(locales / f"{domain}.pot"),
-             "-o", str(folder / f"{domain}.po")],
-            check=True, capture_output=True,
-        )  # fmt: skip
+    folder = start_language_with_msginit(locales, "de")
     po = folder / "content.po"
     text = po.read_text(encoding="utf-8")
     text = text.replace('msgid "Symptoms"\nmsgstr ""', 'msgid "Symptoms"\nmsgstr "Symptome"')
@@ -42,8 +34,7 @@ def half_translated_german(tmp_path: Path) -> Path:
 def kiosk(tmp_path: Path, locales: Path, config: str = "") -> list[str]:
     path = tmp_path / "kiosk.toml"
     path.write_text("[speech]\nspeak_focus = false\n" + config)
-    script = Path(sys.executable).parent / "als-kiosk"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
+    command = installed_kiosk()
     return [*command, "--config", str(path), "--locales", str(locales)]
 
 
@@ -61,8 +52,7 @@ def test_tmux_a_half_translated_language_shows_patients_nothing(tmp_path: Path) 
 
 def test_tmux_the_preview_setting_doctor_names_offers_it(tmp_path: Path) -> None:
     locales = half_translated_german(tmp_path)
-    script = Path(sys.executable).parent / "als-kiosk"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "kiosk"]
+    command = installed_kiosk()
     doctor = subprocess.run(
         [*command, "--locales", str(locales), "doctor"], capture_output=True, text=True
     )

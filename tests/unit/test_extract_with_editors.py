@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from tests.conftest import CONTENT, LOCALES
+from tests.conftest import CONTENT, LOCALES, start_language_with_msginit
 
 
 @pytest.fixture
@@ -39,14 +39,7 @@ def test_a_catalog_rewrapped_by_msgcat_passes_and_is_left_as_written(locales: Pa
 
 
 def test_a_language_started_with_msginit_passes(locales: Path) -> None:
-    folder = locales / "de" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    for domain in ("content", "kiosk"):
-        subprocess.run(
-            ["msginit", "--no-translator", "-l", "de", "-i", str(locales / f"{domain}.pot"),
-             "-o", str(folder / f"{domain}.po")],
-            check=True, capture_output=True,
-        )  # fmt: skip
+    start_language_with_msginit(locales, "de")
     assert extract(locales, "--check") == 0
 
 

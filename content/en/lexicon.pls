@@ -30,6 +30,37 @@
   <lexeme><grapheme>PEG</grapheme><alias>peg</alias></lexeme>
   <lexeme><grapheme>PHOENIX</grapheme><alias>Phoenix</alias></lexeme>
 
+  <!-- In source lists (read in English in every language): agencies, journals, trial codes
+       and authors' initials ("Pioro EP") are spelled. -->
+  <lexeme><grapheme>AIS</grapheme><alias>A.I.S</alias></lexeme>
+  <lexeme><grapheme>AMX0035</grapheme><alias>A.M.X 0 0 3 5</alias></lexeme>
+  <lexeme><grapheme>CE</grapheme><alias>C.E</alias></lexeme>
+  <lexeme><grapheme>DI</grapheme><alias>D.I</alias></lexeme>
+  <lexeme><grapheme>EBM</grapheme><alias>E.B.M</alias></lexeme>
+  <lexeme><grapheme>EJ</grapheme><alias>E.J</alias></lexeme>
+  <lexeme><grapheme>EL</grapheme><alias>E.L</alias></lexeme>
+  <lexeme><grapheme>EMA</grapheme><alias>E.M.A</alias></lexeme>
+  <lexeme><grapheme>EP</grapheme><alias>E.P</alias></lexeme>
+  <lexeme><grapheme>FALS</grapheme><alias>F.A.L.S</alias></lexeme>
+  <lexeme><grapheme>MCI-186</grapheme><alias>M.C.I 186</alias></lexeme>
+  <lexeme><grapheme>ME</grapheme><alias>M.E</alias></lexeme>
+  <lexeme><grapheme>MMIT</grapheme><alias>M.M.I.T</alias></lexeme>
+  <lexeme><grapheme>NA</grapheme><alias>N.A</alias></lexeme>
+  <lexeme><grapheme>NINDS</grapheme><alias>N.I.N.D.S</alias></lexeme>
+  <lexeme><grapheme>POMS</grapheme><alias>P.O.M.S</alias></lexeme>
+  <lexeme><grapheme>SA</grapheme><alias>S.A</alias></lexeme>
+  <lexeme><grapheme>TA20</grapheme><alias>T.A 20</alias></lexeme>
+
+  <!-- Names of medicines, trials, journals and societies said as words. -->
+  <lexeme><grapheme>ASHA</grapheme><alias>Asha</alias></lexeme>
+  <lexeme><grapheme>JAMA</grapheme><alias>Jama</alias></lexeme>
+  <lexeme><grapheme>NUEDEXTA</grapheme><alias>Nuedexta</alias></lexeme>
+  <lexeme><grapheme>RADICAVA</grapheme><alias>Radicava</alias></lexeme>
+  <lexeme><grapheme>VALOR</grapheme><alias>Valor</alias></lexeme>
+
+  <!-- "&" in a company's name is said "and". -->
+  <lexeme><grapheme>&amp;</grapheme><alias>and</alias></lexeme>
+
   <!-- A slash between two names (CDC/ATSDR) is a pause, not the word "slash". -->
   <lexeme><grapheme>/</grapheme><alias>,</alias></lexeme>
 </lexicon>

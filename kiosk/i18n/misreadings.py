@@ -2,9 +2,10 @@
 pages do not mark.
 
 For each language, every acronym (two or more capitals: ALS, ISSCR, SOD1) and every
-symbol in the text the kiosk reads aloud (pages without their source lists, and the
-interface), that no lexicon entry covers, is given to the engine once, as the kiosk
-would give it (kiosk.speech.spoken), and its phonemes are read:
+symbol in the text the kiosk reads aloud (the pages with their source lists, which every
+language shows and reads in English, and the interface), that no lexicon entry covers,
+is given to the engine once, as the kiosk would give it (kiosk.speech.spoken), and its
+phonemes are read:
 - an acronym is misread when the engine says it as a word: eSpeak NG marks a stress on
   every letter it spells ("MND" /ˌɛmˌɛndˈiː/) and one on a word ("ALS" /ˈalz/);
 - or when another voice says it, in a language written in Latin letters (French "EMN"
@@ -33,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.pages import BlockKind, Page
+from kiosk.content.pages import Page
 from kiosk.content.text import sanitise
 from kiosk.i18n.languages import LoadedLanguage
 from kiosk.problems import Problem
@@ -51,21 +52,9 @@ class Fragment:
     text: str
     path: Path
     line: int = 0
-    spoken: bool = True
-    """False for a source list entry: shown, not read aloud."""
 
 
 # ---------------------------------------------------------------------------- what is read
-
-
-def source_blocks(pages: Iterable[Page]) -> set[tuple[str, str]]:
-    """(page id, Markdown) of every source list entry: shown, never read aloud."""
-    return {
-        (page.id, block.markdown)
-        for page in pages
-        for block in page.blocks
-        if block.kind is BlockKind.SOURCE
-    }
 
 
 def page_fragments(pages: Iterable[Page]) -> list[Fragment]:
@@ -73,10 +62,7 @@ def page_fragments(pages: Iterable[Page]) -> list[Fragment]:
     fragments = []
     for page in pages:
         fragments.append(Fragment(page.title, page.path, page.title_line or 1))
-        fragments += [
-            Fragment(block.markdown, page.path, block.line, block.kind is not BlockKind.SOURCE)
-            for block in page.blocks
-        ]
+        fragments += [Fragment(block.markdown, page.path, block.line) for block in page.blocks]
     return fragments
 
 
@@ -89,13 +75,11 @@ def language_fragments(
     if locales_dir is not None:
         template = locales_dir / "kiosk.pot"
         found[SOURCE_LANGUAGE] += [Fragment(text, template) for text in pot_messages(template)]
-    sources = source_blocks(pages)
     for loaded in languages:
         folder = locales_dir / loaded.language.tag / "LC_MESSAGES" if locales_dir else Path()
         content, ui = folder / "content.po", folder / "kiosk.po"
         found[loaded.language.tag] = [
-            Fragment(text, content, spoken=key not in sources)
-            for key, text in loaded.content.items()
+            Fragment(text, content) for text in loaded.content.values()
         ] + [Fragment(text, ui) for forms in loaded.ui.values() for text in forms]
     return found
 
@@ -152,7 +136,8 @@ def _lines(path: Path) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------- what to ask
 
 _LINK_TARGET = re.compile(r"\]\([^)\x00]*\)")
-_URL = re.compile(r"(?:https?://|doi:\s*|www\.)\S+")
+_URL = re.compile(r"(?:https?://|doi:[ \t]*|www\.)[^\s\x00]+")
+"""An address, up to the end of its fragment (a NUL parts fragments: see Joined)."""
 _PLACEHOLDER = re.compile(r"\{[^{}\n\x00]*\}")
 _LATIN = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _CAPITALS = "0-9A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -182,7 +167,7 @@ def prose(text: str) -> str:
 
 def _blank(match: re.Match[str]) -> str:
     """Spaces for a match, its line breaks kept (lines are counted in what is left)."""
-    return re.sub(r"[^\n]", " ", match.group())
+    return re.sub(r"[^\n\x00]", " ", match.group())
 
 
 def acronyms(text: str) -> Iterator[tuple[str, int]]:
@@ -228,7 +213,7 @@ class Candidate:
 def candidates(fragments: Iterable[Fragment]) -> dict[str, Candidate]:
     """Every acronym and symbol read aloud in `fragments`, at its first place. The texts
     are searched joined, each pattern once: the check has one second for everything."""
-    joined = Joined([fragment for fragment in fragments if fragment.spoken])
+    joined = Joined(list(fragments))
     found: dict[str, Candidate] = {}
     for word, offset in acronyms(joined.text):
         path, line = joined.place(offset)

@@ -70,8 +70,11 @@ def sanitise(text: str, *, keep_newlines: bool = False) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return _SURROGATE.search(text) is not None
 
 
 def clip(text: str, limit: int = MAX_BLOCK_CHARS) -> str:

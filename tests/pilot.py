@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -16,8 +17,14 @@ KIOSK_SIZE = (45, 12)
 """A 32 pt font on a 1280×800 screen (docs/dependencies.md)."""
 
 
+WAIT_SECONDS = 30.0
+"""How long a condition may take: generous, since CI runs two busy workers on two cores
+(a language check that takes 1 s here once took over 5 s there)."""
+
+
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    for _ in range(500):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
         if condition():
             await pilot.pause()
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
@@ -77,6 +78,7 @@ async def test_enter_opens_a_page_and_back_returns_to_the_same_topic(
             await wait_for_screen(pilot, PageScreen)
 
 
+@pytest.mark.slow  # about 100 single key presses on the longest page
 async def test_focus_moves_block_by_block_and_the_page_scrolls_to_keep_it_visible(
     make_app: AppFactory,
 ) -> None:
@@ -153,6 +155,7 @@ async def test_keys_come_from_the_clinic_keymap(make_app: AppFactory) -> None:
         assert "J Next" in legend and "Space Open" in legend
 
 
+@pytest.mark.slow  # twelve warnings, each waited for on screen
 async def test_wcag_2_2_1_idle_warning_counts_down_and_any_key_continues_many_times(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
@@ -180,7 +183,7 @@ async def test_idle_reset_returns_home_with_default_theme_and_no_history(
     async with at_home(app) as pilot:
         await open_topic(pilot, "Medicines")
         await pilot.press("down", "down")
-        app.apply_personal(replace(app.personal, theme="light"))  # a carer changed the theme
+        app.choices.apply(replace(app.choices.personal, theme="light"))  # a carer changed the theme
         first_home = app.screen_stack[1]
         clock.advance(120 + 30 + 1)
         await wait_until(
@@ -258,8 +261,13 @@ async def test_keys_pressed_while_a_page_opens_are_kept_and_never_leave_twice(
     """Found by the soak: Back pressed twice within a page's first frame popped Home too."""
     app = make_app("[speech]\nenabled = false\n")
     async with at_home(app) as pilot:
+        shown: list[str] = []
+        app.screen_change_signal.subscribe(app, lambda screen: shown.append(type(screen).__name__))
         for key in ("enter", "escape", "escape", "escape"):
             app.post_message(events.Key(key, None))
+        # However slowly the page opens, the first Back closes it and the others stay there.
+        await wait_until(pilot, lambda: shown[-2:] == ["PageScreen", "HomeScreen"])
         await pilot.pause(0.3)
+        assert shown == ["PageScreen", "HomeScreen"]
         assert isinstance(app.screen, HomeScreen) and app.is_running
         assert len(app.screen_stack) == 2 and focused_text(app) == "What is ALS?"

@@ -4,20 +4,22 @@ the test tiers' markers.
 Tiers are folders: tests/unit (no running App), tests/app (Pilot and snapshots),
 tests/e2e (a real terminal, namespaces, a sound server; marked `e2e`) and tests/soak
 (marked `soak`). `bash tests/run --quick` runs the unit and app tiers without the tests
-marked `speech` or `slow` below; the full `bash tests/run` runs everything.
+marked `speech` or `slow` (each test file marks them, with why beside the mark); the full
+`bash tests/run` runs everything.
 """
 
 from __future__ import annotations
 
 import subprocess
-import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import kiosk.factory
 from kiosk.factory import create_app
+from kiosk.library.load import Library, Request
 from kiosk.ui.app import KioskApp
 from tests.doubles import ManualClock
 
@@ -34,13 +36,38 @@ def clock() -> ManualClock:
     return ManualClock()
 
 
+_SHARED: dict[Request, Library] = {}
+
+
+@pytest.fixture(scope="session")
+def no_locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty locales folder (English only), one per test process."""
+    return tmp_path_factory.mktemp("no-locales")
+
+
 @pytest.fixture
-def make_app(tmp_path: Path, clock: ManualClock) -> AppFactory:
+def make_app(
+    tmp_path: Path, clock: ManualClock, no_locales: Path, monkeypatch: pytest.MonkeyPatch
+) -> AppFactory:
     """Build a kiosk from the shipped content and an optional clinic config text.
 
     English only unless `locales_dir` is given, so that tests of other features start on
     Home rather than on the language picker.
+
+    Kiosks built from the shipped files with the same settings share one real loader's
+    answer in each test process, rather than each waiting for a loader process of its own
+    (about 0.3 s of CPU per test). Files a test writes are in its own folder, so they
+    always get a loader of their own.
     """
+
+    def shared_library(request: Request) -> Library:
+        if request.content_dir != CONTENT or request.locales_dir not in (LOCALES, no_locales):
+            return Library(request)
+        if request not in _SHARED:
+            _SHARED[request] = Library(request)
+        return _SHARED[request]
+
+    monkeypatch.setattr(kiosk.factory, "Library", shared_library)
 
     def build(
         config: str | None = None,
@@ -51,8 +78,7 @@ def make_app(tmp_path: Path, clock: ManualClock) -> AppFactory:
         if config is not None:
             config_path = tmp_path / "kiosk.toml"
             config_path.write_text(config, encoding="utf-8")
-        no_languages = tmp_path / "no-locales"
-        no_languages.mkdir(exist_ok=True)
+        no_languages = no_locales
         return create_app(
             content_dir=content_dir,
             locales_dir=locales_dir or no_languages,
@@ -68,148 +94,6 @@ def make_app(tmp_path: Path, clock: ManualClock) -> AppFactory:
 TIERS = ("unit", "app", "e2e", "soak")
 TIER_MARKERS = {"e2e": "e2e", "soak": "soak"}
 """Every test in these tiers carries the tier's marker (pytestmark in each file)."""
-
-MARKED: list[tuple[str, str, str, str]] = [
-    # (marker, test file, test function or "" for every test in the file, why)
-    ("speech", "tests/unit/test_speech_engine.py", "", "the real engine in its worker process"),
-    ("speech", "tests/unit/test_speech_playback.py", "", "real-time playback on the NULL device"),
-    ("speech", "tests/unit/test_speech_device.py", "", "a PulseAudio server started part-way"),
-    (
-        "speech",
-        "tests/unit/test_cli.py",
-        "test_say_writes_a_page_as_speech_whose_length_follows_the_rate",
-        "a page synthesised at two rates",
-    ),
-    (
-        "speech",
-        "tests/unit/test_cli.py",
-        "test_doctor_names_the_voice_and_whether_sound_works",
-        "starts the engine to name the voice",
-    ),
-    (
-        "speech",
-        "tests/app/test_speech_app.py",
-        "",
-        "the kiosk speaking in real time: sentences, pauses, highlight",
-    ),
-    (
-        "speech",
-        "tests/app/test_faults.py",
-        "test_no_speech_engine_text_stays_notice_is_shown_and_doctor_names_it",
-        "an engine that fails to start, and doctor",
-    ),
-    (
-        "speech",
-        "tests/app/test_faults.py",
-        "test_en_5_1_3_15_a_language_with_no_voice_keeps_its_text_and_says_so",
-        "waits for the notice to be spoken",
-    ),
-    (
-        "speech",
-        "tests/app/test_faults.py",
-        "test_a_hung_speech_worker_is_replaced_and_reading_goes_on",
-        "waits out a hung worker's timeout",
-    ),
-    (
-        "speech",
-        "tests/app/test_settings_screen.py",
-        "test_508_402_2_1_every_setting_and_value_is_spoken_as_it_is_focused",
-        "waits for each item to be spoken",
-    ),
-    (
-        "speech",
-        "tests/app/test_settings_screen.py",
-        "test_a_chosen_value_applies_at_once_and_is_said",
-        "waits for each choice to be spoken",
-    ),
-    (
-        "slow",
-        "tests/unit/test_extract_with_editors.py",
-        "",
-        "extract over every shipped catalog, twice in most tests",
-    ),
-    (
-        "slow",
-        "tests/unit/test_library.py",
-        "test_sentences_without_a_sentence_end_inside_skip_pysbd_with_the_same_result",
-        "pysbd over every block of every language",
-    ),
-    (
-        "slow",
-        "tests/app/test_po_check.py",
-        "test_no_translation_can_inject_markup_or_escapes",
-        "200 examples, each parsing every page again in keys()",
-    ),
-    (
-        "slow",
-        "tests/app/test_switch_app.py",
-        "test_wcag_3_2_1_scanning_for_a_minute_activates_nothing",
-        "600 virtual scan steps, each waiting for a real frame",
-    ),
-    (
-        "slow",
-        "tests/app/test_switch_app.py",
-        "test_the_whole_journey_with_one_switch",
-        "scans four screens in 50 ms virtual steps, a real frame each",
-    ),
-    (
-        "slow",
-        "tests/app/test_settings_screen.py",
-        "test_settings_are_reachable_and_changed_with_one_switch",
-        "scans four screens in 50 ms virtual steps, a real frame each",
-    ),
-    (
-        "slow",
-        "tests/app/test_settings_screen.py",
-        "test_choosing_one_switch_starts_scanning_at_once",
-        "two choices by key, then scans in 50 ms virtual steps",
-    ),
-    (
-        "slow",
-        "tests/app/test_settings_screen.py",
-        "test_en_5_1_3_13_every_setting_returns_to_the_clinic_default_after_each_person",
-        "five settings chosen one key press at a time",
-    ),
-    (
-        "slow",
-        "tests/app/test_app.py",
-        "test_focus_moves_block_by_block_and_the_page_scrolls_to_keep_it_visible",
-        "about 100 single key presses on the longest page",
-    ),
-    (
-        "slow",
-        "tests/app/test_app.py",
-        "test_wcag_2_2_1_idle_warning_counts_down_and_any_key_continues_many_times",
-        "twelve warnings, each waited for on screen",
-    ),
-    (
-        "slow",
-        "tests/app/test_region_app.py",
-        "test_a_scottish_clinic_shows_its_own_helpline_and_uk_medicines_first",
-        "pages opened and read through block by block",
-    ),
-    (
-        "slow",
-        "tests/app/test_region_app.py",
-        "test_without_a_region_every_country_statement_is_labelled_in_page_order",
-        "pages opened and read through block by block",
-    ),
-    (
-        "slow",
-        "tests/app/test_region_app.py",
-        "test_a_page_past_its_review_date_shows_patients_only_the_dates",
-        "every page opened in turn",
-    ),
-    (
-        "slow",
-        "tests/app/test_upstream.py",
-        "test_a_closed_page_leaves_none_of_its_rendered_lines_behind_textual_6665",
-        "pages opened and closed many times",
-    ),
-]
-"""Tests kept out of the quick lane, with why; the full run runs them. A marker in the test
-file itself is better (`pytestmark = pytest.mark.speech`, `@pytest.mark.slow`): these are
-marked here while others rewrite those files. Delete a line once its file marks it."""
 
 QUICK_THEME = "dark"
 """The snapshots of tests/app/test_snapshots.py in other themes are marked slow: the quick
@@ -229,30 +113,19 @@ def tier_of(path: str) -> str:
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    seen: set[str] = set()
-    files: set[str] = set()
     for item in items:
-        path, function = _relative(item), item.name.split("[")[0]
-        files.add(path)
-        seen.add(f"{path}::{function}")
+        path = _relative(item)
         tier = tier_of(path)
         tier_marker = TIER_MARKERS.get(tier)
         if tier_marker is not None and item.get_closest_marker(tier_marker) is None:
             raise pytest.UsageError(f"{item.nodeid}: mark every test in tests/{tier} {tier_marker}")
-        for marker, file, name, _why in MARKED:
-            if path == file and name in ("", function):
-                item.add_marker(marker)
         callspec = getattr(item, "callspec", None)
         theme = callspec.params.get("theme") if callspec is not None else None
         if path == "tests/app/test_snapshots.py" and theme not in (None, QUICK_THEME):
             item.add_marker("slow")
-    for _marker, file, name, _why in MARKED:
-        if name and file in files and f"{file}::{name}" not in seen:
-            warnings.warn(
-                f"tests/conftest.py marks {file}::{name}, which no longer exists",
-                pytest.PytestWarning,
-                stacklevel=1,
-            )
+    # The soak runs for minutes: started first, it overlaps the rest of the suite on the
+    # other core (tests/run spreads tests with --dist worksteal).
+    items.sort(key=lambda item: item.get_closest_marker("soak") is None)
 
 
 @pytest.hookimpl(trylast=True)  # after the durations, before the short summary

@@ -56,8 +56,8 @@ def serve(
 
     Sentences are made speakable here (kiosk.speech.spoken), beside the engine: the CLDR
     data that takes (Babel) stays out of the kiosk's own process. With `preload`, every
-    language's lexicon and number style is read before the worker says it is ready, so
-    no sentence waits for a file."""
+    language's lexicon and number style is read once the worker has said it is ready and
+    before it takes the first request, so no sentence waits for a file."""
     _silence_output()
     from kiosk.speech.engine import EngineError, EspeakEngine
     from kiosk.speech.spoken import Pronunciation
@@ -68,9 +68,6 @@ def serve(
         conn.send(("error", f"speech engine did not start: {type(error).__name__}"))
         return
     pronunciation = pronunciation or Pronunciation()
-    if preload:
-        with contextlib.suppress(Exception):  # a bad lexicon costs only its own language
-            pronunciation.preload()
     conn.send(
         (
             "ready",
@@ -80,6 +77,11 @@ def serve(
             ),
         )
     )
+    if preload:
+        # After "ready": the kiosk knows its voices sooner, and the first request still
+        # comes after the files are read, since this process answers one at a time.
+        with contextlib.suppress(Exception):  # a bad lexicon costs only its own language
+            pronunciation.preload()
     try:
         while True:
             try:

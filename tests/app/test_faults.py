@@ -71,6 +71,7 @@ async def open_first_page(pilot: Pilot[None]) -> None:
     await pilot.press("down")
 
 
+@pytest.mark.speech  # an engine that fails to start, and doctor
 async def test_no_speech_engine_text_stays_notice_is_shown_and_doctor_names_it(
     make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -104,6 +105,7 @@ def write_language(locales: Path, tag: str, ui: dict[str, str], content: dict[st
             write_po(handle, catalog)
 
 
+@pytest.mark.speech  # waits for the notice to be spoken
 async def test_en_5_1_3_15_a_language_with_no_voice_keeps_its_text_and_says_so(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
@@ -128,6 +130,7 @@ async def test_en_5_1_3_15_a_language_with_no_voice_keeps_its_text_and_says_so(
         assert title in shown  # the text stays
 
 
+@pytest.mark.speech  # waits out a hung worker's timeout
 async def test_a_hung_speech_worker_is_replaced_and_reading_goes_on(make_app: AppFactory) -> None:
     app = make_app("[speech]\nspeak_focus = false\n")
     async with at_home(app) as pilot:

@@ -234,6 +234,7 @@ def test_every_shipped_language_loads_without_problems() -> None:
         assert loaded.language.completeness == 1.0, loaded.language.tag
 
 
+@pytest.mark.slow  # 200 examples, each parsing every page again in keys()
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_no_translation_can_inject_markup_or_escapes(tmp_path_factory: object, text: str) -> None:

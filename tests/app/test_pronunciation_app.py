@@ -3,6 +3,8 @@ while the engine is given their spoken form (issue #16)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk.speech.reader import SpeechEvent
 from kiosk.speech.sentences import split_sentences
 from kiosk.speech.spoken import Lexicons, Pronunciation
@@ -15,6 +17,7 @@ from tests.pilot import at_home, focused_text, wait_for_screen, wait_until
 QUIET_FOCUS = "[speech]\nspeak_focus = false\n"
 
 
+@pytest.mark.speech  # the kiosk reading a page aloud in real time
 async def test_the_highlight_is_the_shown_sentence_while_its_alias_is_spoken(
     make_app: AppFactory,
 ) -> None:
@@ -37,6 +40,7 @@ async def test_the_highlight_is_the_shown_sentence_while_its_alias_is_spoken(
         await wait_until(pilot, lambda: paragraph.highlight == second)
 
 
+@pytest.mark.speech  # the kiosk reading a page aloud in real time
 async def test_a_phone_number_on_a_page_is_read_digit_by_digit_in_its_groups(
     make_app: AppFactory,
 ) -> None:

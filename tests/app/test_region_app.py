@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from kiosk.ui.app import KioskApp
@@ -43,6 +44,7 @@ def after(texts: list[str], *headings: str, count: int) -> list[str]:
     return texts[start : start + count]
 
 
+@pytest.mark.slow  # pages opened and read through block by block
 async def test_a_scottish_clinic_shows_its_own_helpline_and_uk_medicines_first(
     make_app: AppFactory,
 ) -> None:
@@ -57,6 +59,7 @@ async def test_a_scottish_clinic_shows_its_own_helpline_and_uk_medicines_first(
         assert tofersen[1].startswith("United Kingdom: A licence does not mean")
 
 
+@pytest.mark.slow  # pages opened and read through block by block
 async def test_without_a_region_every_country_statement_is_labelled_in_page_order(
     make_app: AppFactory,
 ) -> None:
@@ -100,6 +103,7 @@ async def test_a_us_clinic_sees_us_approvals_first(make_app: AppFactory) -> None
         assert withdrawn[2].startswith("European Union: It was refused")
 
 
+@pytest.mark.slow  # every page opened in turn
 async def test_a_page_past_its_review_date_shows_patients_only_the_dates(
     make_app: AppFactory, tmp_path: Path
 ) -> None:

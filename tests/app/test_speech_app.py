@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
@@ -17,6 +18,8 @@ from kiosk.ui.widgets import FocusText, TopBar
 from tests.conftest import AppFactory
 from tests.doubles import ManualClock
 from tests.pilot import at_home, wait_for_screen, wait_until
+
+pytestmark = pytest.mark.speech  # the kiosk speaking in real time: sentences, pauses, highlight
 
 QUIET_FOCUS = "[speech]\nspeak_focus = false\n"
 

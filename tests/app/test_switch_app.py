@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 
 from kiosk.speech.reader import State
@@ -54,6 +55,7 @@ async def press(pilot: Pilot[None], clock: ManualClock, key: str = "1") -> None:
     clock.advance(0.2)
 
 
+@pytest.mark.slow  # scans four screens in 50 ms virtual steps, a real frame each
 async def test_the_whole_journey_with_one_switch(make_app: AppFactory, clock: ManualClock) -> None:
     app = make_app(ONE, locales_dir=LOCALES)
     async with app.run_test(size=(45, 12)) as pilot:
@@ -114,6 +116,7 @@ async def test_the_journey_with_two_switches(make_app: AppFactory, clock: Manual
         await wait_for_screen(pilot, HomeScreen)
 
 
+@pytest.mark.slow  # 600 virtual scan steps, each waiting for a real frame
 async def test_wcag_3_2_1_scanning_for_a_minute_activates_nothing(
     make_app: AppFactory, clock: ManualClock
 ) -> None:

@@ -36,6 +36,7 @@ async def open_and_close_a_page(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow  # pages opened and closed many times
 async def test_a_closed_page_leaves_none_of_its_rendered_lines_behind_textual_6665(
     make_app: AppFactory,
 ) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 from tests.doubles import rms
 
@@ -46,6 +48,7 @@ def test_options_before_the_command_are_kept(tmp_path: Path) -> None:
     assert result.returncode == 1 and f"{config}:2:" in result.stdout
 
 
+@pytest.mark.speech  # a page synthesised at two rates
 def test_say_writes_a_page_as_speech_whose_length_follows_the_rate(tmp_path: Path) -> None:
     from kiosk.speech.audio import read_wav
 
@@ -73,6 +76,7 @@ def test_say_explains_what_is_wrong(tmp_path: Path) -> None:
     assert no_translation.returncode == 2 and "no 'de' translation" in no_translation.stderr
 
 
+@pytest.mark.speech  # starts the engine to name the voice
 def test_doctor_names_the_voice_and_whether_sound_works() -> None:
     from kiosk.speech.player import real_device_works
 

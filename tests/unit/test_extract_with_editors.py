@@ -12,6 +12,8 @@ import pytest
 from kiosk.cli import main
 from tests.conftest import CONTENT, LOCALES, start_language_with_msginit
 
+pytestmark = pytest.mark.slow  # extract over every shipped catalog, twice in most tests
+
 
 @pytest.fixture
 def locales(tmp_path: Path) -> Path:

@@ -87,6 +87,7 @@ def test_a_loader_that_dies_midway_is_replaced_by_loading_here(
     assert [page.id for page in loaded.pages] == [page.id for page in expected.pages]
 
 
+@pytest.mark.slow  # pysbd over every block of every language
 def test_sentences_without_a_sentence_end_inside_skip_pysbd_with_the_same_result() -> None:
     """The shortcut for one-sentence texts (item names, headings) agrees with pysbd on
     every block of every shipped language."""

@@ -504,6 +504,7 @@ def test_every_phone_number_shipped_is_a_tel_link() -> None:
 # ---------------------------------------------------------------------------------- highlighting
 
 
+@pytest.mark.speech  # reads two sentences aloud in real time
 def test_the_highlight_is_the_shown_sentence_when_the_spoken_one_is_longer() -> None:
     shown = (
         "In ALS, the motor neurones stop working properly. "

@@ -19,9 +19,12 @@ from kiosk.speech.reader import Notice, Utterance
 from tests.doubles import SettlingReader
 from tests.unit.test_speech_playback import Recorder, wait_for
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pulseaudio") is None, reason="the test command installs pulseaudio"
-)
+pytestmark = [
+    pytest.mark.speech,  # a PulseAudio server started part-way
+    pytest.mark.skipif(
+        shutil.which("pulseaudio") is None, reason="the test command installs pulseaudio"
+    ),
+]
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from kiosk.speech.controls import RATE_STEPS_WPM, speed_for
 from kiosk.speech.worker import EngineInfo, SpeechUnavailable, Synthesiser
 from tests.doubles import rms, samples
 
+pytestmark = pytest.mark.speech  # the real engine in its worker process
+
 ONE = "ALS is a disease of the nerve cells that control the muscles."
 THREE = (
     "ALS is a disease of the nerve cells that control the muscles. "

@@ -14,6 +14,8 @@ from kiosk.speech.player import SAMPLE_RATE, Player
 from kiosk.speech.reader import EventKind, Notice, SpeechEvent, State, Utterance
 from tests.doubles import SettlingReader
 
+pytestmark = pytest.mark.speech  # real-time playback on the NULL device
+
 TONE = Clip(b"\x00\x10" * SAMPLE_RATE, SAMPLE_RATE)  # one second of a constant level
 
 

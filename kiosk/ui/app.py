@@ -1,9 +1,10 @@
-"""The Textual App: what the screens ask for, the person's choices, speech and the reset.
+"""The Textual App: what the screens ask for, speech and the reset.
 
 Thin by design: the lock is kiosk.ui.lock, switch scanning kiosk.ui.scan_driver, the idle
-watch kiosk.ui.idle_watch, the language in force kiosk.i18n.state, and the process's
-memory habits kiosk.ops.memory (given by kiosk.cli); content, settings and timing live in
-the Textual-free core, and screens do their own layout. Screens read the App through
+watch kiosk.ui.idle_watch, the person's choices kiosk.ui.choices, the language in force
+kiosk.i18n.state, and the process's memory habits kiosk.ops.memory (given by kiosk.cli);
+content, settings and timing live in the Textual-free core, and screens do their own
+layout. Screens read the App through
 KioskContext and ask it for things with Messages. One factory (`create_app`) builds it,
 for the CLI and the tests alike.
 """
@@ -11,18 +12,15 @@ for the CLI and the tests alike.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
 from kiosk.config.clinic import Settings
-from kiosk.config.keymap import ACTIONS, SPEECH_ACTIONS, SWITCH_ACTIONS
-from kiosk.config.palette import is_plain
+from kiosk.config.keymap import SPEECH_ACTIONS, SWITCH_ACTIONS
 from kiosk.config.personal import Personal
 from kiosk.i18n.state import LanguageState
 from kiosk.input.clock import Clock, SystemClock
@@ -30,14 +28,13 @@ from kiosk.library.load import Library
 from kiosk.ops.memory import MemoryPolicy
 from kiosk.problems import Problem
 from kiosk.ui import screens  # PageScreen and SettingsScreen load on first use (PEP 562)
+from kiosk.ui.choices import Choices
 from kiosk.ui.idle_watch import IdleWatch
 from kiosk.ui.lock import LockedApp
 from kiosk.ui.scan_driver import ScanDriver
 from kiosk.ui.screens import HomeScreen, sync_size_screen
 from kiosk.ui.screens.base import KioskScreen, staff_notice_text
 from kiosk.ui.screens.language import LanguageScreen
-from kiosk.ui.themes import all_themes, theme_name
-from kiosk.ui.upstream import start_in_theme
 from kiosk.ui.widgets import ControlItem, FocusText, legend_text
 
 if TYPE_CHECKING:
@@ -50,18 +47,6 @@ class KioskApp(LockedApp):
     """The kiosk. Implements KioskContext, what the screens read."""
 
     CSS_PATH = "kiosk.tcss"
-    # Semantic actions only; keys come from the clinic keymap through the binding ids.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            ",".join(action.keys),
-            f"semantic('{action.id}')",
-            action.label,
-            id=action.id,
-            show=False,
-            priority=True,
-        )
-        for action in ACTIONS
-    ]
 
     class LibraryLoaded(Message):
         """Every page and language is loaded and checked (posted from the loading thread)."""
@@ -110,39 +95,11 @@ class KioskApp(LockedApp):
         )
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
         self.animation_level = "none"
-        for theme in all_themes():
-            self.register_theme(theme)
-        self.personal = personal = Personal.clinic_defaults(settings)
-        self.theme_palette = ""
-        self.scan.use(personal)
-        # The clinic's colours from the first frame, the stylesheet parsed only once.
-        if start_in_theme(self, theme_name(personal.theme)):
-            self.theme_palette = personal.theme
-            self.set_class(is_plain(personal.theme), "-plain", update=False)
-        self.apply_personal(personal)  # the theme too, when it could not start in it
+        self.choices = Choices(self, settings, self.scan, lambda: self.speaking)
         self.set_keymap({action: ",".join(keys) for action, keys in self.keymap.items()})
 
     def current_personal(self) -> Personal:
-        """The person's settings now (speed and volume also change by their own keys)."""
-        if self.speaking is None:
-            return self.personal
-        reader = self.speaking.reader
-        return replace(self.personal, rate_step=reader.rate_step, volume_step=reader.volume_step)
-
-    def apply_personal(self, personal: Personal) -> None:
-        """Put one person's choices (or, at the reset, the clinic's) into effect."""
-        before = self.personal
-        self.personal = personal
-        if self.speaking is not None:
-            self.speaking.reader.set_rate_step(personal.rate_step)
-            self.speaking.reader.set_volume_step(personal.volume_step)
-        if personal.theme != self.theme_palette:
-            self.theme_palette = personal.theme
-            self.theme = theme_name(personal.theme)
-            self.set_class(is_plain(personal.theme), "-plain")
-        if (personal.mode, personal.scan_seconds) != (before.mode, before.scan_seconds):
-            self.scan.use(personal)
-            self.scan.run()
+        return self.choices.current()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -156,10 +113,11 @@ class KioskApp(LockedApp):
         if self.known_problems():
             # Said once at start (EN 301 549 5.1.3.15); shown on Home and the language list.
             self.call_after_refresh(self.say, staff_notice_text())
-        if not self.library.is_loaded:
-            self.call_after_refresh(
-                self.library.load_in_background, lambda: self.post_message(self.LibraryLoaded())
-            )
+        # Even when it is in already: what follows the full check (the log, the list
+        # corrected, staff told) then happens the same way.
+        self.call_after_refresh(
+            self.library.load_in_background, lambda: self.post_message(self.LibraryLoaded())
+        )
         self.idle.start()
         # Frequent ticks settle presses; the exact step times come from a one-shot timer.
         self.scan.run()
@@ -173,7 +131,7 @@ class KioskApp(LockedApp):
 
         self.speaking = Speaking.start(
             lambda event: self.post_message(self.Speech(event)),  # thread-safe, never blocks
-            self.personal,
+            self.choices.personal,
             speak_focus=self.settings.speech.speak_focus,
         )
         screen = self.screen
@@ -272,7 +230,7 @@ class KioskApp(LockedApp):
         self.run_worker(work, exclusive=True, group="screens")  # type: ignore[arg-type]
 
     def on_choice_screen_personal_changed(self, message: ChoiceScreen.PersonalChanged) -> None:
-        self.apply_personal(message.personal)
+        self.choices.apply(message.personal)
 
     async def _show_only(self, screen: Screen[None]) -> None:
         """`screen` in place of everything above the base, in one repaint: the last
@@ -291,7 +249,7 @@ class KioskApp(LockedApp):
         if self.speaking is not None:
             self.speaking.reset()
         with self.batch_update():
-            self.apply_personal(Personal.clinic_defaults(self.settings))
+            self.choices.apply(Personal.clinic_defaults(self.settings))
             self.languages.use(self.languages.default)
             await self._show_only(start_screen(self.languages))
         sync_size_screen(self)

@@ -9,9 +9,12 @@ problems go to the journal (kiosk.logs), never to the visitor's screen.
 from __future__ import annotations
 
 import logging
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
 
+from kiosk.config.keymap import ACTIONS
 from kiosk.logs import describe_error
 from kiosk.ui.upstream import quiet_error_console
 
@@ -19,10 +22,23 @@ from kiosk.ui.upstream import quiet_error_console
 class LockedApp(App[None], inherit_bindings=False):
     """An App nobody at its keyboard can leave. Textual's own bindings are not inherited
     (they merge along the class hierarchy), and the actions they would run do nothing,
-    since `run_action("quit")` still reaches them (docs/dependencies.md)."""
+    since `run_action("quit")` still reaches them (docs/dependencies.md). Its only keys
+    are the kiosk's semantic actions, each key from the clinic's keymap through the
+    binding's id, all ending in `action_semantic`."""
 
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            ",".join(action.keys),
+            f"semantic('{action.id}')",
+            action.label,
+            id=action.id,
+            show=False,
+            priority=True,
+        )
+        for action in ACTIONS
+    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
 from kiosk.config.personal import SETTINGS, Personal
@@ -93,9 +94,10 @@ async def test_the_current_value_is_marked_and_focused(make_app: AppFactory) -> 
         ]
         await pilot.press("escape")
         await wait_for_screen(pilot, SettingsScreen)
-        assert app.personal.scan_seconds == 1.5
+        assert app.choices.personal.scan_seconds == 1.5
 
 
+@pytest.mark.speech  # waits for each item to be spoken
 async def test_508_402_2_1_every_setting_and_value_is_spoken_as_it_is_focused(
     make_app: AppFactory,
 ) -> None:
@@ -114,6 +116,7 @@ async def test_508_402_2_1_every_setting_and_value_is_spoken_as_it_is_focused(
             await wait_until(pilot, lambda value=value: said(app) == value)  # type: ignore[misc]
 
 
+@pytest.mark.speech  # waits for each choice to be spoken
 async def test_a_chosen_value_applies_at_once_and_is_said(make_app: AppFactory) -> None:
     app = make_app()
     async with at_home(app) as pilot:
@@ -127,9 +130,10 @@ async def test_a_chosen_value_applies_at_once_and_is_said(make_app: AppFactory) 
         assert reader.volume_step == 2
         await wait_until(pilot, lambda: said(app) == "Volume: 3 of 7")
         await choose(pilot, "Colours", "Yellow on black")
-        assert app.theme_palette == "yellow" and app.theme == "kiosk-yellow"
+        assert app.choices.palette == "yellow" and app.theme == "kiosk-yellow"
 
 
+@pytest.mark.slow  # two choices by key, then scans in 50 ms virtual steps
 async def test_choosing_one_switch_starts_scanning_at_once(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
@@ -145,6 +149,7 @@ async def test_choosing_one_switch_starts_scanning_at_once(
         await scan_until(pilot, clock, lambda: focused_text(app).startswith("Scan time"))
 
 
+@pytest.mark.slow  # scans four screens in 50 ms virtual steps, a real frame each
 async def test_settings_are_reachable_and_changed_with_one_switch(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
@@ -178,6 +183,7 @@ async def test_settings_are_reachable_and_changed_with_one_switch(
         await wait_for_screen(pilot, HomeScreen)
 
 
+@pytest.mark.slow  # five settings chosen one key press at a time
 async def test_en_5_1_3_13_every_setting_returns_to_the_clinic_default_after_each_person(
     make_app: AppFactory, clock: ManualClock
 ) -> None:

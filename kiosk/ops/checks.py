@@ -116,7 +116,8 @@ def _normalise_link(link: str) -> str:
     return link.rstrip(".,;").replace("doi: ", "doi:").lower()
 
 
-def check_page(page: Page) -> list[Problem]:
+def check_page(page: Page, level: float | None) -> list[Problem]:
+    """The page's own rules; `level` is its reading grade (readability.grade)."""
     problems: list[Problem] = []
     sources = [block for block in page.blocks if block.kind is BlockKind.SOURCE]
     title_line = page.blocks[0].line if page.blocks else 1
@@ -137,7 +138,6 @@ def check_page(page: Page) -> list[Problem]:
         problems.append(
             Problem(page.path, title_line, "page never points the reader to their own care team")
         )
-    level = grade(page.blocks, page.lang)
     if level is not None and level > MAX_GRADE:
         problems.append(
             Problem(
@@ -255,7 +255,8 @@ def check_all(
         problems.append(Problem(facts_path, 0, f"cannot read the fact sheet: {error}"))
     settings, settings_problems = load_settings(config_path)
     for page in pages:
-        problems.extend(check_page(page))
+        level = grade(page.blocks, page.lang)
+        problems.extend(check_page(page, level))
         if facts is not None:
             problems.extend(check_facts(page, facts, copies))
         if page.order in orders:
@@ -267,7 +268,6 @@ def check_all(
                 )
             )
         orders.setdefault(page.order, page)
-        level = grade(page.blocks, page.lang)
         summary.append(f"{page.id}: reading grade {level:.1f}" if level is not None else page.id)
     months = int(settings.clinic.review_months)
     problems.extend(check_reviews(pages, months, today or dt.date.today()))

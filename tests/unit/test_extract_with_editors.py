@@ -30,9 +30,20 @@ def snapshot(folder: Path) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in sorted(folder.rglob("*.po*"))}
 
 
-def test_a_catalog_rewrapped_by_msgcat_passes_and_is_left_as_written(locales: Path) -> None:
+@pytest.mark.parametrize(
+    "wrapping",
+    [
+        [],  # GNU gettext's 79 columns: msginit, msgmerge, Poedit's default, Weblate's
+        ["--no-wrap"],  # Poedit with "Wrap at" turned off
+        ["--width=120"],  # Poedit with a wider "Wrap at"
+    ],
+    ids=["79", "no-wrap", "120"],
+)
+def test_a_catalog_rewrapped_by_msgcat_passes_and_is_left_as_written(
+    locales: Path, wrapping: list[str]
+) -> None:
     po = locales / "es" / "LC_MESSAGES" / "content.po"
-    subprocess.run(["msgcat", str(po), "-o", str(po)], check=True)
+    subprocess.run(["msgcat", *wrapping, str(po), "-o", str(po)], check=True)
     rewrapped = po.read_bytes()
     assert rewrapped != (LOCALES / "es" / "LC_MESSAGES" / "content.po").read_bytes()
     assert extract(locales, "--check") == 0
@@ -89,3 +100,26 @@ def test_a_python_format_flag_on_prose_is_out_of_date(locales: Path) -> None:
     assert extract(locales, "--check") == 1
     assert extract(locales) == 0
     assert "python-format" not in po.read_text(encoding="utf-8")
+
+
+def test_a_catalog_saved_as_weblate_saves_it_passes(locales: Path) -> None:
+    """Weblate reads and writes PO files with translate-toolkit: a translation changed
+    there, with the header Weblate writes, must pass `extract --check` and stay as saved."""
+    from translate.storage import pypo
+
+    po = locales / "fr" / "LC_MESSAGES" / "kiosk.po"
+    store = pypo.pofile.parsefile(str(po))
+    unit = next(u for u in store.units if not u.isheader() and u.source == "Back")
+    unit.target = "Revenir"
+    store.updateheader(
+        add=True,
+        Last_Translator="Traductrice <t@example.org>",
+        PO_Revision_Date="2026-12-03 10:00+0000",
+        X_Generator="Weblate 5.8",
+    )
+    po.write_bytes(bytes(store))
+    saved = po.read_bytes()
+    assert b'msgstr "Revenir"' in saved and b"X-Generator: Weblate 5.8" in saved
+    assert extract(locales, "--check") == 0
+    assert extract(locales) == 0
+    assert po.read_bytes() == saved

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 from collections.abc import Iterator, Sequence
 
@@ -49,22 +50,7 @@ class Phonemizer:
     """eSpeak NG in this process, for phonemes only. One thread at a time."""
 
     def __init__(self) -> None:
-        try:
-            import espeakng_loader
-
-            data = espeakng_loader.get_data_path()
-            os.environ["ESPEAK_DATA_PATH"] = data
-            self._library = ctypes.CDLL(espeakng_loader.get_library_path())
-        except (ImportError, OSError) as error:
-            raise PhonemesUnavailable(f"eSpeak NG cannot be loaded: {error}") from error
-        initialise = self._library.espeak_Initialize
-        initialise.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
-        # eSpeak NG prints its own errors from C: not to the technician's terminal.
-        with _quiet_stderr():
-            rate = initialise(AUDIO_OUTPUT_SYNCHRONOUS, 0, data.encode("utf-8"), 0)
-        if rate <= 0:
-            raise PhonemesUnavailable("eSpeak NG did not start (its data may be missing)")
-        self._library.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        self._library = _initialised_library()
 
     def voice(self, tag: str) -> str | None:
         """Set the eSpeak NG voice for a language tag (as the kiosk picks it) and name it;
@@ -78,6 +64,30 @@ class Phonemizer:
         """The phonemes of each text in the voice set last. Setting a voice takes about
         0.7 ms, ten times the phonemes of an acronym: set it once, ask many."""
         return [text_to_phonemes(self._library, text, ipa=ipa) for text in texts]
+
+
+@functools.cache
+def _initialised_library() -> ctypes.CDLL:
+    """eSpeak NG loaded and initialised once per process: initialising it again while it
+    is loaded corrupted its state (phonemes of the wrong voice, then a crash) when one
+    process ran `check` many times (the test suite). A failure is not remembered."""
+    try:
+        import espeakng_loader
+
+        data = espeakng_loader.get_data_path()
+        os.environ["ESPEAK_DATA_PATH"] = data
+        library = ctypes.CDLL(espeakng_loader.get_library_path())
+    except (ImportError, OSError) as error:
+        raise PhonemesUnavailable(f"eSpeak NG cannot be loaded: {error}") from error
+    initialise = library.espeak_Initialize
+    initialise.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+    # eSpeak NG prints its own errors from C: not to the technician's terminal.
+    with _quiet_stderr():
+        rate = initialise(AUDIO_OUTPUT_SYNCHRONOUS, 0, data.encode("utf-8"), 0)
+    if rate <= 0:
+        raise PhonemesUnavailable("eSpeak NG did not start (its data may be missing)")
+    library.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+    return library
 
 
 @contextlib.contextmanager

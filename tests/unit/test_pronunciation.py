@@ -602,3 +602,18 @@ def test_say_needs_a_page_or_a_text_and_an_output_or_phonemes() -> None:
     assert als_kiosk("say", "what-is-als").returncode == 2
     both = als_kiosk("say", "what-is-als", "--text", "x", "--phonemes")
     assert both.returncode == 2 and "not both" in both.stderr
+
+
+def test_the_check_initialises_espeak_once_per_process_however_often_it_runs() -> None:
+    """Initialising eSpeak NG again while it was loaded gave phonemes of the wrong voice
+    and then crashed a test process that ran `check` many times."""
+    from kiosk.speech.phonemes import Phonemizer
+
+    first = Phonemizer()
+    first.voice("fr")
+    french = first.phonemes(["SLA"])
+    for _ in range(5):
+        again = Phonemizer()
+        assert again._library is first._library
+        assert again.voice("en") and again.phonemes(["zero"]) == first.phonemes(["zero"])
+        assert again.voice("fr") and again.phonemes(["SLA"]) == french

@@ -4,9 +4,8 @@ Thin by design: the lock is kiosk.ui.lock, switch scanning kiosk.ui.scan_driver,
 watch kiosk.ui.idle_watch, the person's choices kiosk.ui.choices, the language in force
 kiosk.i18n.state, and the process's memory habits kiosk.ops.memory (given by kiosk.cli);
 content, settings and timing live in the Textual-free core, and screens do their own
-layout. Screens read the App through
-KioskContext and ask it for things with Messages. One factory (`create_app`) builds it,
-for the CLI and the tests alike.
+layout. Screens read the App through KioskContext and ask it for things with Messages.
+One factory (`create_app`) builds it, for the CLI and the tests alike.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from kiosk.config.keymap import SPEECH_ACTIONS, SWITCH_ACTIONS
 from kiosk.config.personal import Personal
 from kiosk.i18n.state import LanguageState
 from kiosk.input.clock import Clock, SystemClock
+from kiosk.input.scanning import Mode
 from kiosk.library.load import Library
 from kiosk.ops.memory import MemoryPolicy
 from kiosk.problems import Problem
@@ -34,7 +35,13 @@ from kiosk.ui.scan_driver import ScanDriver
 from kiosk.ui.screens import HomeScreen, sync_size_screen
 from kiosk.ui.screens.base import KioskScreen, staff_notice_text
 from kiosk.ui.screens.language import LanguageScreen
-from kiosk.ui.widgets import ControlItem, FocusText, legend_text
+from kiosk.ui.widgets import (
+    ControlItem,
+    FocusText,
+    KeyLegend,
+    legend_text,
+    switch_legend_text,
+)
 
 if TYPE_CHECKING:
     from kiosk.speech.reader import SpeechEvent
@@ -94,7 +101,9 @@ class KioskApp(LockedApp):
         )
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
         self.animation_level = "none"
-        self.choices = Choices(self, settings, self.scan, lambda: self.speaking)
+        self.choices = Choices(
+            self, settings, self.scan, lambda: self.speaking, controls_changed=self._write_legends
+        )
         self.set_keymap({action: ",".join(keys) for action, keys in self.keymap.items()})
 
     def current_personal(self) -> Personal:
@@ -200,10 +209,21 @@ class KioskApp(LockedApp):
             self.speaking.say(text)
 
     def legend(self, action_ids: tuple[str, ...]) -> str:
-        """The key legend for these actions; speech keys only when there is speech."""
+        """The key legend for these actions (speech keys only when there is speech), or
+        in a switch mode what the switches do."""
+        mode = self.choices.personal.mode
+        if mode != Mode.KEYS:
+            text = switch_legend_text(self.keymap, one_switch=mode == Mode.ONE_SWITCH)
+            return self.languages.as_drawn(text)
         speech = self.settings.speech.enabled
         offered = [a for a in action_ids if speech or a not in SPEECH_ACTIONS]
         return self.languages.as_drawn(legend_text(self.keymap, offered))
+
+    def _write_legends(self) -> None:
+        """The controls changed: every screen's legend says what works now."""
+        for screen in self.screen_stack:
+            for legend in screen.query(KeyLegend):
+                legend.update(self.legend(legend.actions))
 
     def known_problems(self) -> list[Problem]:
         """The problems found so far, without waiting for the library."""

@@ -31,8 +31,11 @@ class Choices:
         settings: Settings,
         scan: ScanDriver,
         speaking: Callable[[], Speaking | None],
+        *,
+        controls_changed: Callable[[], None],
     ) -> None:
         self._app = app
+        self._controls_changed = controls_changed
         self._scan = scan
         self._speaking = speaking
         for theme in all_themes():
@@ -70,3 +73,4 @@ class Choices:
         if (personal.mode, personal.scan_seconds) != (before.mode, before.scan_seconds):
             self._scan.use(personal)
             self._scan.run()
+            self._controls_changed()

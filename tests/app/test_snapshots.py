@@ -125,7 +125,8 @@ def test_page_in_arabic_and_chinese(
 def test_scan_group_highlight(snap_compare: Snap, make_app: AppFactory, theme: str) -> None:
     """One-switch scanning on Home: the first group of five topics is highlighted — a thick
     bar at the left of each of them (in plain: '+' before each, and underlined) — and the
-    first topic has the focus marker. Nothing has been chosen."""
+    first topic has the focus marker. Nothing has been chosen. The bottom line names the
+    switch and what it does, '1 / 2 Select', not keys the person does not have."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _until(pilot, HomeScreen)

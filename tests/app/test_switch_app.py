@@ -7,11 +7,12 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
+from kiosk.config.personal import SETTINGS, with_value
 from kiosk.speech.reader import State
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import HomeScreen, PageScreen
 from kiosk.ui.screens.language import LanguageScreen
-from kiosk.ui.widgets import ControlItem, FocusText
+from kiosk.ui.widgets import ControlItem, FocusText, KeyLegend
 from tests.conftest import LOCALES, AppFactory
 from tests.doubles import ManualClock
 from tests.pilot import wait_for_screen, wait_until
@@ -133,3 +134,50 @@ async def test_wcag_3_2_1_scanning_for_a_minute_activates_nothing(
         # Every group highlighted, none chosen.
         assert seen == {"What is ALS?", "Genes and genetic testing", "Planning ahead"}
         assert app.scan.scanner is not None and app.scan.scanner.paused  # 3 loops, then it waits
+
+
+CONTROLS = next(setting for setting in SETTINGS if setting.id == "mode")
+
+
+def legend_shown(app: KioskApp) -> str:
+    return str(app.screen.query_one(KeyLegend).render())
+
+
+async def test_wcag_2_1_1_the_bottom_line_names_the_switches_and_what_they_do(
+    make_app: AppFactory,
+) -> None:
+    """In a switch mode the legend says what each switch does now, never keys the person
+    does not have ("↓ Next   Enter Open")."""
+    for config, expected in ((TWO, "1 Move   2 Select"), (ONE, "1 / 2 Select")):
+        app = make_app(config)
+        async with app.run_test(size=(45, 12)) as pilot:
+            await wait_for_screen(pilot, HomeScreen)
+            assert legend_shown(app) == expected
+            app.post_message(HomeScreen.TopicChosen(app.languages.localised_pages()[0]))
+            await wait_for_screen(pilot, PageScreen)
+            assert legend_shown(app) == expected
+
+
+async def test_the_legend_changes_at_once_with_the_controls_and_back_at_the_reset(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app("[speech]\nspeak_focus = false\n")
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        keys_legend = legend_shown(app)
+        assert "Enter Open" in keys_legend
+        app.choices.apply(with_value(app.current_personal(), CONTROLS, "two-switch"))
+        await pilot.pause()
+        assert legend_shown(app) == "1 Move   2 Select"
+        await app.reset_session()
+        await wait_for_screen(pilot, HomeScreen)
+        assert legend_shown(app) == keys_legend
+
+
+async def test_the_switch_legend_is_in_the_persons_language(make_app: AppFactory) -> None:
+    app = make_app(TWO, locales_dir=LOCALES)
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, LanguageScreen)
+        app.post_message(LanguageScreen.LanguageChosen("es"))
+        await wait_for_screen(pilot, HomeScreen)
+        assert legend_shown(app) == "1 Mover   2 Seleccionar"

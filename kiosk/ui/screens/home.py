@@ -94,7 +94,7 @@ class HomeScreen(KioskScreen):
                 yield LanguageChoice(direction, reorder)
             yield SettingsChoice(direction, reorder)
             yield from self.staff_notice()
-        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
         if not self.context.languages.pages:

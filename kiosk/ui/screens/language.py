@@ -48,7 +48,7 @@ class LanguageScreen(KioskScreen):
             for language in languages.offered():
                 yield LanguageItem(language, languages.reorders_rtl)
             yield from self.staff_notice()
-        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
         current = self.query(f"#language-{self.context.languages.tag}")

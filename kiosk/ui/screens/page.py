@@ -44,7 +44,7 @@ class PageScreen(KioskScreen):
             if self.context.scan.active:
                 yield ControlBar()
             yield from first
-        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def _blocks(self) -> list[BlockView]:
         languages = self.context.languages

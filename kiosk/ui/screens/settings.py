@@ -91,7 +91,7 @@ class SettingsScreen(_ListScreen):
             for setting in self.settings():
                 yield SettingItem(setting, self._line(setting), direction, reorder)
             yield BackItem()
-        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
         self.move_focus(0)
@@ -144,7 +144,7 @@ class ChoiceScreen(_ListScreen):
                     text = _("{value} (now)").format(value=text)
                 yield ChoiceItem(value, text, index, direction, reorder)
             yield BackItem()
-        yield KeyLegend(self.context.legend(self.LEGEND_ACTIONS))
+        yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def on_mount(self) -> None:
         current = value_of(self.context.current_personal(), self.setting)

@@ -2,7 +2,7 @@
 
 from kiosk.ui.widgets.control_bar import ControlBar, ControlItem
 from kiosk.ui.widgets.focus_text import FocusText, Paragraph
-from kiosk.ui.widgets.legend import KeyLegend, legend_text
+from kiosk.ui.widgets.legend import KeyLegend, legend_text, switch_legend_text
 from kiosk.ui.widgets.top_bar import TopBar
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "Paragraph",
     "TopBar",
     "legend_text",
+    "switch_legend_text",
 ]

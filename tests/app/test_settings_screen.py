@@ -10,7 +10,7 @@ from kiosk.input.scanning import Mode
 from kiosk.speech.reader import State
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import ChoiceScreen, HomeScreen, SettingsScreen
-from kiosk.ui.widgets import FocusText
+from kiosk.ui.widgets import FocusText, KeyLegend
 from tests.app.test_switch_app import ONE, press, scan_until
 from tests.conftest import AppFactory
 from tests.doubles import ManualClock
@@ -204,3 +204,42 @@ async def test_en_5_1_3_13_every_setting_returns_to_the_clinic_default_after_eac
         await wait_until(pilot, lambda: app.current_personal() == defaults)
         assert app.scan.scanner is None and app.theme == "kiosk-dark"
         assert reader_of(app).rate_step == defaults.rate_step
+
+
+@pytest.mark.parametrize("controls", ["one-switch", "two-switch"])
+async def test_choosing_keys_by_switch_turns_scanning_off_at_once_after_saying_so(
+    make_app: AppFactory, clock: ManualClock, controls: str
+) -> None:
+    """Issue #15: a switch user who chooses Keys is told so, and from then on nothing is
+    scanned: no highlight moves, no group stays marked, the legend names keys, and the
+    keys work at once (not only after the idle reset)."""
+    app = make_app(f'[input]\nmode = "{controls}"\n')  # focus spoken, as in the clinic
+
+    async def reach(wanted: str) -> None:
+        if controls == "one-switch":
+            await scan_until(pilot, clock, lambda: focused_text(app).startswith(wanted))
+            await press(pilot, clock, "1")
+            return
+        while not focused_text(app).startswith(wanted):
+            await press(pilot, clock, "1")
+        await press(pilot, clock, "2")
+
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.post_message(HomeScreen.SettingsRequested())
+        await wait_for_screen(pilot, SettingsScreen)
+        await reach("Controls")
+        await wait_for_screen(pilot, ChoiceScreen)
+        await reach("Keys")
+        await wait_for_screen(pilot, SettingsScreen)
+        await wait_until(pilot, lambda: focused_text(app) == "Controls: Keys")
+        assert app.scan.scanner is None
+        await wait_until(pilot, lambda: said(app) == "Controls: Keys")
+        clock.advance(10)
+        app.scan.tick()
+        await pilot.pause()
+        assert focused_text(app) == "Controls: Keys"
+        assert not any("-scan-group" in item.classes for item in app.screen.query(FocusText))
+        assert "Enter" in str(app.screen.query_one(KeyLegend).render())
+        await pilot.press("down")
+        assert focused_text(app).startswith("Scan time")  # the keys work at once

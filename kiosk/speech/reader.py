@@ -60,6 +60,10 @@ class Utterance:
     """Character offsets of the sentence in the item's text."""
     phones: tuple[tuple[int, int], ...] = ()
     """Offsets in `text` of the phone numbers (`tel:` links), read digit by digit."""
+    rate_step: int | None = None
+    volume_step: int | None = None
+    """Said at this speed or volume rather than the person's: a speed or volume offered
+    in Settings is heard as it would be before it is chosen."""
 
 
 def utterances_for(runs: Sequence[Run], lang: str, item: int) -> list[Utterance]:
@@ -340,7 +344,8 @@ class SpeechReader:
         voice = match_voice(utterance.lang, info.languages)
         if voice is None:
             return None
-        speed = speed_for(RATE_STEPS_WPM[self.rate_step])
+        step = self.rate_step if utterance.rate_step is None else utterance.rate_step
+        speed = speed_for(RATE_STEPS_WPM[clamp_step(step, RATE_STEPS_WPM)])
         key = (index, speed.rate * 1000 + speed.word_gap, hash(voice))
         if key not in self._cache:
             clip, _, spoken = self.synthesiser.synthesise_spoken(
@@ -364,6 +369,8 @@ class SpeechReader:
         assert self.player is not None
         clip, spoken = synthesised
         self.state = State.SPEAKING
+        volume = self.volume_step if utterance.volume_step is None else utterance.volume_step
+        self.player.set_gain(gain(clamp_step(volume, VOLUME_STEPS_DB)))
         self.player.play(clip, index, lambda token: self._finished(generation, token))
         self._emit(SpeechEvent(EventKind.SENTENCE, utterance=utterance, index=index, spoken=spoken))
         if index + 1 < len(self._utterances):

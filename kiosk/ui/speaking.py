@@ -7,6 +7,7 @@ and, when the reader starts a sentence, moves focus to its item and highlights i
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.speech.controls import RATE_STEPS_WPM, VOLUME_STEPS_DB
@@ -34,7 +35,11 @@ def item_utterances(items: list[FocusText], first: int, last: int) -> list[Utter
         item = items[index]
         # From the runs, not the plain text: a phone number (a tel: link) is read digit by
         # digit in the groups shown.
-        utterances += utterances_for(item.runs, item.lang, index)
+        rate_step, volume_step = item.said_at
+        utterances += [
+            replace(utterance, rate_step=rate_step, volume_step=volume_step)
+            for utterance in utterances_for(item.runs, item.lang, index)
+        ]
     return utterances
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from textual.pilot import Pilot
 
 from kiosk.config.personal import SETTINGS, Personal
 from kiosk.input.scanning import Mode
-from kiosk.speech.reader import State
+from kiosk.speech.reader import SpeechReader, State
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import ChoiceScreen, HomeScreen, SettingsScreen
 from kiosk.ui.widgets import FocusText, KeyLegend
@@ -243,3 +245,44 @@ async def test_choosing_keys_by_switch_turns_scanning_off_at_once_after_saying_s
         assert "Enter" in str(app.screen.query_one(KeyLegend).render())
         await pilot.press("down")
         assert focused_text(app).startswith("Scan time")  # the keys work at once
+
+
+def is_said(reader: SpeechReader, text: str) -> bool:
+    return reader.current is not None and reader.current[1].text == text
+
+
+@pytest.mark.speech  # waits for each value to be spoken
+@pytest.mark.parametrize(("setting", "field"), [("Speech speed", 0), ("Volume", 1)])
+async def test_each_speed_and_volume_is_said_at_that_speed_and_volume(
+    make_app: AppFactory, setting: str, field: int
+) -> None:
+    """Issue #15: moving through the speeds (or volumes) says each one as it would sound,
+    before it is chosen; the list's Back, and the person's own steps, are untouched."""
+    app = make_app()
+    async with at_home(app) as pilot:
+        await open_settings(pilot)
+        lines = texts(app)
+        index = next(i for i, line in enumerate(lines) if line.startswith(setting + ":"))
+        await pilot.press(*["up"] * 6, *["down"] * index, "enter")
+        await wait_for_screen(pilot, ChoiceScreen)
+        reader = reader_of(app)
+        own = (reader.rate_step, reader.volume_step)
+        # To the top; the last press moves the focus, so the top value is what is said
+        # (a press that moves nothing only stops speech, as every other key does).
+        await pilot.press(*["up"] * 10, "down", "up")
+        for step in range(len(texts(app)) - 1):  # every value, then Back
+            shown = focused_text(app)
+            await wait_until(pilot, partial(is_said, reader, shown))
+            current = reader.current
+            assert current is not None
+            said_at = (current[1].rate_step, current[1].volume_step)
+            assert said_at[field] == step and said_at[1 - field] is None
+            await pilot.press("down")
+        assert focused_text(app) == "Back"
+        await wait_until(pilot, lambda: said(app) == "Back")
+        current = reader.current
+        assert current is not None and (current[1].rate_step, current[1].volume_step) == (
+            None,
+            None,
+        )
+        assert (reader.rate_step, reader.volume_step) == own

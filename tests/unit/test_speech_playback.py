@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from kiosk.speech.audio import Clip
-from kiosk.speech.controls import DEFAULT_VOLUME_STEP, RATE_STEPS_WPM
+from kiosk.speech.controls import DEFAULT_VOLUME_STEP, RATE_STEPS_WPM, gain
 from kiosk.speech.player import SAMPLE_RATE, Player
 from kiosk.speech.reader import EventKind, Notice, SpeechEvent, State, Utterance
 from tests.doubles import SettlingReader
@@ -256,3 +256,44 @@ def test_nothing_to_say_is_done_at_once_and_speech_still_works_after(
     assert wait_for(lambda: recorder.kinds().count(EventKind.DONE) >= 2, timeout=8)
     speech.speak(SENTENCES[3:])
     assert wait_for(lambda: recorder.sentences() == [0], timeout=8)
+
+
+def test_a_previewed_speed_and_volume_are_used_for_that_utterance_only() -> None:
+    """A speed or volume offered in Settings is heard at that speed and volume (#15), and
+    the person's own speed and volume come back for what follows."""
+    timed: list[tuple[float, SpeechEvent]] = []
+    speech = SettlingReader(
+        lambda event: timed.append((time.monotonic(), event)), real_device=False
+    )
+    try:
+        assert speech.wait_idle()
+        assert speech.player is not None
+        gains: list[float] = []
+        set_gain = speech.player.set_gain
+
+        def record_gain(value: float) -> None:  # the real player, its gain noted
+            gains.append(value)
+            set_gain(value)
+
+        speech.player.set_gain = record_gain  # type: ignore[method-assign,assignment]
+
+        def seconds(utterance: Utterance) -> float:
+            timed.clear()
+            speech.speak([utterance])
+            assert wait_for(lambda: any(e.kind is EventKind.DONE for _, e in timed), 15)
+            start = next(t for t, e in timed if e.kind is EventKind.SENTENCE)
+            end = next(t for t, e in timed if e.kind is EventKind.DONE)
+            return end - start
+
+        text = "Seventy words a minute."
+        slowest = seconds(Utterance(text, "en", 0, 0, len(text), rate_step=0))
+        fastest = seconds(Utterance(text, "en", 0, 0, len(text), rate_step=6))
+        own = seconds(Utterance(text, "en", 0, 0, len(text)))
+        assert slowest > 2 * fastest  # 70 against 250 words a minute
+        assert fastest < own < slowest  # the person's own speed again
+        gains.clear()
+        seconds(Utterance(text, "en", 0, 0, len(text), volume_step=0))
+        seconds(Utterance(text, "en", 0, 0, len(text)))
+        assert gains == [gain(0), gain(DEFAULT_VOLUME_STEP)]
+    finally:
+        speech.close()

@@ -142,7 +142,13 @@ class ChoiceScreen(_ListScreen):
                     # TRANSLATORS: Settings: marks the value in use now, e.g. 'Yellow on black
                     # (now)'. Read aloud.
                     text = _("{value} (now)").format(value=text)
-                yield ChoiceItem(value, text, index, direction, reorder)
+                item = ChoiceItem(value, text, index, direction, reorder)
+                if self.setting.id in ("rate_step", "volume_step") and isinstance(value, int):
+                    # Each speed and volume is said at that speed and volume.
+                    item.said_at = (
+                        (value, None) if self.setting.id == "rate_step" else (None, value)
+                    )
+                yield item
             yield BackItem()
         yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 

@@ -81,6 +81,9 @@ class FocusText(Widget, can_focus=True):
         """Whether right-to-left lines are reordered here: not where the terminal does
         bidi itself (config [display] bidi = "terminal"; the screen passes it on)."""
         self._wrapped: tuple[int, list[Line]] | None = None
+        self.said_at: tuple[int | None, int | None] = (None, None)
+        """Speed and volume steps to say this item at, rather than the person's (a value
+        offered in Settings is heard as it would be)."""
         self.highlight: tuple[int, int] | None = None
         """Character range of the sentence being spoken (508 402.2.3, EN 301 549 5.1.3.3)."""
 

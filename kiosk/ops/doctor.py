@@ -7,6 +7,7 @@ import fcntl
 import os
 import shutil
 import struct
+import subprocess
 import sys
 import termios
 from dataclasses import dataclass
@@ -25,6 +26,14 @@ from kiosk.ops.deployment import (
     install_command,
     points_for,
     required_capital_mm,
+)
+from kiosk.ops.fonts import (
+    FontconfigMissing,
+    fallback_fonts,
+    font_for,
+    font_package,
+    fontconfig_language,
+    language_package,
 )
 from kiosk.speech.controls import match_voice, speed_for
 from kiosk.speech.player import real_device_works
@@ -256,6 +265,79 @@ def _letter_size(display: DisplaySettings) -> Finding:
     )
 
 
+def fonts(display: DisplaySettings, tags: list[str]) -> list[Finding]:
+    """Can the kiosk terminal draw every offered language? foot draws with [display] font
+    and, for letters it lacks, fontconfig's fallbacks; a language no installed font covers
+    shows as empty boxes, which nobody at the kiosk can report."""
+    restart = "then restart the kiosk (sudo systemctl restart als-kiosk)."
+    try:
+        found = fallback_fonts(display.font)
+    except FontconfigMissing:
+        return [
+            Finding(
+                False,
+                "fonts",
+                "fontconfig's tools (fc-match) are not installed, so whether the terminal's "
+                "fonts have the letters of every language was not checked.",
+                "sudo apt install fontconfig, then run doctor again.",
+            )
+        ]
+    except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
+        return [
+            Finding(
+                False,
+                "fonts",
+                f"fontconfig could not list the fonts ({error}).",
+                "sudo apt install --reinstall fontconfig, then run doctor again.",
+            )
+        ]
+    if not found:
+        return [
+            Finding(
+                False,
+                "fonts",
+                "fontconfig finds no font at all: the terminal cannot draw text.",
+                f"sudo apt install fonts-dejavu-core, {restart}",
+            )
+        ]
+    first = found[0]
+    findings: list[Finding] = []
+    if first.is_family(display.font):
+        findings.append(Finding(True, "terminal font", f"{display.font} ({first.file})."))
+    else:
+        package = font_package(display.font)
+        findings.append(
+            Finding(
+                False,
+                "terminal font",
+                f"[display] font = {display.font!r} is not installed: the terminal would "
+                f"draw with {first.family} ({first.file}) instead.",
+                f"sudo apt install {package}, {restart}"
+                if package
+                else "Install that font, or set [display] font to an installed monospace "
+                "font (fc-list :spacing=mono family lists them).",
+            )
+        )
+    for tag in tags:
+        language = fontconfig_language(tag)
+        font = font_for(language, found)
+        if font is None:
+            findings.append(
+                Finding(
+                    False,
+                    f"font for {tag}",
+                    f"no installed font has the letters of {tag} (fontconfig: "
+                    f"fc-list :lang={language} lists none), so its pages would show empty "
+                    "boxes.",
+                    f"sudo apt install {language_package(language)}, {restart}",
+                )
+            )
+        else:
+            how = "the terminal font" if font is first else f"fallback for {first.family}"
+            findings.append(Finding(True, f"font for {tag}", f"{font.family} ({how})."))
+    return findings
+
+
 def _reviews(pages: list[Page], months: int) -> Finding:
     """Pages whose next review is due: the information may have gone out of date."""
     overdue = check_reviews(pages, months, dt.date.today())
@@ -329,5 +411,6 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
         findings.append(_audio())
     findings.append(_terminal())
     findings.append(_letter_size(settings.display))
+    findings.extend(fonts(settings.display, tags))
     findings.append(_storage())
     return findings

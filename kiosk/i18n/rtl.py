@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from kiosk.content.layout import cells
 from kiosk.upstream.bidi import display_with_indices
 
 # Digits in groups ("0808 802 6262") must stay one number: a no-break space is a common
@@ -27,6 +28,8 @@ from kiosk.upstream.bidi import display_with_indices
 # right-to-left context would turn around, showing "6262 802 0808".
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 
+
+ELLIPSIS = "…"
 
 Drawn = tuple[str, list[int]]
 """A line as drawn left to right, and the logical index of each drawn character."""
@@ -58,3 +61,32 @@ def visual_line(text: str, *, rtl: bool = True) -> Drawn:
         return shown, list(order)
     logical = _SPACE_IN_NUMBER.sub("\u00a0", _reshaper().reshape(text))
     return display_with_indices(logical, rtl=rtl)
+
+
+def shorten(line: str, width: int, *, from_left: bool = False) -> str:
+    """`line` in at most `width` cells, cut at the end of its reading order and marked "…".
+
+    A right-to-left line the kiosk has drawn (reordered) ends at its left, so it is cut
+    there (`from_left`); a line in logical order (left to right, or right to left left to
+    a bidi terminal) ends at its right. Cut between words where one fits, so that a reader
+    is not left with half a word, nor Arabic with a letter in the wrong joining form."""
+    if cells(line) <= width:
+        return line
+    if width <= 0:
+        return ""
+    room = width - cells(ELLIPSIS)
+    # From the end of the line that is kept: its start in reading order.
+    kept = line[::-1] if from_left else line
+    taken = 0
+    end = 0
+    for index, char in enumerate(kept):
+        taken += cells(char)
+        if taken > room:
+            break
+        end = index + 1
+    cut = kept[:end]
+    space = cut.rfind(" ")
+    if space > 0 and end < len(kept) and kept[end] != " ":
+        cut = cut[:space]
+    cut = cut.rstrip(" ")
+    return ELLIPSIS + cut[::-1] if from_left else cut + ELLIPSIS

@@ -3,6 +3,17 @@
 It wraps its own lines (kiosk.content.layout) so the focus marker gets a hanging indent and the
 same code serves every script. Focus changes shape, not only colour: a marker glyph on
 the first line, reverse video, and (except in the plain theme) a thick bar at the left.
+
+Right to left, all of it is mirrored: the text is set against the right edge, the bullet,
+the marker (pointing left, at the text) and the hanging indent are at the right, and so is
+the bar (class `-rtl`, kiosk.tcss). Where the kiosk reorders lines itself, each line is
+drawn left to right as it must look. Where the terminal does bidi itself (VTE), the kiosk
+sends each row in logical order and the terminal reorders it as one paragraph per row,
+left to right by default: a right-to-left run is turned around where it stands, and the
+blanks and glyphs around it stay where they are. So the row is sent as blanks, the text,
+then bullet and marker: the terminal shows them on the right of the text. (What the kiosk
+cannot change from inside a row: such a terminal puts a line's final full stop, and the
+order of a Latin word among Arabic ones, by left-to-right rules. bidi = "app" has neither.)
 """
 
 from __future__ import annotations
@@ -20,6 +31,8 @@ from kiosk.i18n.rtl import visual_line
 from kiosk.ui.themes import is_plain_theme
 
 MARKER_WIDTH = 2
+RTL_MARKERS = {"▶": "◀", ">": "<"}
+"""The marker mirrored: it points at the text from its right."""
 
 
 def _style(run: Run, spoken: bool) -> str:
@@ -69,6 +82,8 @@ class FocusText(Widget, can_focus=True):
         kind_classes = [f"-{kind.value}"]
         if kind is BlockKind.HEADING:
             kind_classes.append(f"-h{level}")
+        if direction == "rtl":
+            kind_classes.append("-rtl")  # the focus bar at the right (kiosk.tcss)
         super().__init__(name=name, id=id, classes=" ".join([*kind_classes, classes or ""]))
         self.runs = tuple(runs)
         self.kind = kind
@@ -122,12 +137,38 @@ class FocusText(Widget, can_focus=True):
             parts.append((char, styles[index]) if styles[index] else char)
         return parts
 
+    def _logical_pieces(self, line: Line) -> list[str | tuple[str, str]]:
+        parts: list[str | tuple[str, str]] = []
+        for piece in line.pieces:
+            for text, spoken in self._split_at_highlight(piece.text, piece.start):
+                style = _style(piece.run, spoken)
+                parts.append((text, style) if style else text)
+        return parts
+
+    def _render_rtl(self, lines: list[Line], text_width: int) -> Content:
+        """Mirrored: text at the right edge, then bullet, marker and hanging indent."""
+        marker = self._marker()
+        first_end = self.bullet[::-1] + RTL_MARKERS.get(marker[0], marker[0]).rjust(MARKER_WIDTH)
+        indent = " " * (MARKER_WIDTH + len(self.bullet))
+        parts: list[str | tuple[str, str]] = []
+        for number, line in enumerate(lines):
+            if number:
+                parts.append("\n")
+            if self.reorder_rtl:
+                parts.extend(self._rtl_line(line, text_width))
+            else:
+                # Logical order for a bidi terminal, right-aligned by the blanks before it.
+                parts.append(" " * max(0, text_width - cell_len(line.text)))
+                parts.extend(self._logical_pieces(line))
+            parts.append(indent if number else first_end)
+        return Content.assemble(*parts)
+
     def render(self) -> Content:
-        lines = self._lines(self.content_region.width or self.size.width)
-        rtl = self.direction == "rtl" and self.reorder_rtl
-        text_width = max(
-            (self.content_region.width or self.size.width) - MARKER_WIDTH - len(self.bullet), 1
-        )
+        width = self.content_region.width or self.size.width
+        lines = self._lines(width)
+        text_width = max(width - MARKER_WIDTH - len(self.bullet), 1)
+        if self.direction == "rtl":
+            return self._render_rtl(lines, text_width)
         parts: list[str | tuple[str, str]] = []
         indent = " " * (MARKER_WIDTH + len(self.bullet))
         for number, line in enumerate(lines):
@@ -136,13 +177,7 @@ class FocusText(Widget, can_focus=True):
                 parts.append(indent)
             else:
                 parts.append(self._marker() + self.bullet)
-            if rtl:
-                parts.extend(self._rtl_line(line, text_width))
-                continue
-            for piece in line.pieces:
-                for text, spoken in self._split_at_highlight(piece.text, piece.start):
-                    style = _style(piece.run, spoken)
-                    parts.append((text, style) if style else text)
+            parts.extend(self._logical_pieces(line))
         return Content.assemble(*parts)
 
     def set_runs(self, runs: Sequence[Run]) -> None:

@@ -29,6 +29,7 @@ from kiosk.ui.widgets import FocusText, TopBar
 from kiosk.ui.widgets.top_bar import TITLE_MIN_CELLS
 from tests.bidi_terminal import as_a_bidi_terminal_shows
 from tests.conftest import LOCALES, AppFactory
+from tests.doubles import ManualClock
 from tests.pilot import KIOSK_SIZE, wait_for_screen, wait_until
 
 Snap = Callable[..., bool]
@@ -92,6 +93,37 @@ async def arabic_list_item(pilot: Pilot[Any]) -> None:
 def say_no_sound(app: KioskApp) -> None:
     """The status the speech view shows on a machine without sound, drawn as it does."""
     app.screen.query_one(TopBar).set_status(app.languages.as_drawn(_("Sound is not available.")))
+
+
+async def scan_until(pilot: Pilot[Any], clock: ManualClock, wanted: Callable[[], bool]) -> None:
+    """Let the scan run in virtual time (as tests/app/test_switch_app.py does) until `wanted`."""
+    for _step in range(1200):
+        if wanted():
+            return
+        clock.advance(0.05)
+        pilot.app.scan.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+    raise AssertionError("the scan never got there")
+
+
+async def press(pilot: Pilot[Any], clock: ManualClock) -> None:
+    """One switch press, held long enough not to be taken for auto-repeat or a tremor."""
+    await pilot.press("1")
+    clock.advance(0.15)
+    pilot.app.scan.tick()  # type: ignore[attr-defined]
+    await pilot.pause()
+    clock.advance(0.2)
+
+
+def highlighted(app: KioskApp) -> list[str]:
+    return [
+        item.plain_text for item in app.screen.query(FocusText) if item.has_class("-scan-group")
+    ]
+
+
+def focused_text_of(app: KioskApp) -> str:
+    focused = app.screen.focused
+    return focused.plain_text if isinstance(focused, FocusText) else ""
 
 
 def focused_item(app: KioskApp) -> FocusText:
@@ -204,7 +236,7 @@ async def test_wcag_2_4_7_a_long_status_leaves_the_arabic_title_its_cells(
         assert cell_len(str(status.render())) <= status.content_region.width
 
 
-async def test_wcag_3_2_1_english_keeps_its_layout(make_app: AppFactory) -> None:
+async def test_wcag_2_4_7_english_keeps_marker_and_bar_at_the_left(make_app: AppFactory) -> None:
     """Left to right nothing moves: marker and bar at the left, title left, status right."""
     app = make_app(config("app"), locales_dir=LOCALES)
     async with app.run_test(size=KIOSK_SIZE) as pilot:
@@ -220,6 +252,42 @@ async def test_wcag_3_2_1_english_keeps_its_layout(make_app: AppFactory) -> None
         assert row.startswith(" ▌▶ What is ALS?") and not item.has_class("-rtl")
         top = rows(app)[0]
         assert top.startswith(" ALS information") and top.rstrip().endswith("available.")
+
+
+async def test_en_5_8_wcag_3_2_1_a_scanned_arabic_group_has_its_bars_on_the_right(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    """One switch, Arabic chosen by switch alone: on Home the highlighted group's bars are at
+    the right of each topic, and letting the scan run chooses nothing."""
+    one_switch = config("app", '[input]\nmode = "one-switch"\n[language]\ndefault = "ar"\n')
+    app = make_app(one_switch, locales_dir=LOCALES)
+    async with app.run_test(size=KIOSK_SIZE) as pilot:
+        await wait_for_screen(pilot, LanguageScreen)
+        arabic = "العربية"
+
+        def at_arabic() -> bool:
+            group = highlighted(app)
+            return arabic in group or (not group and focused_text_of(app) == arabic)
+
+        for _press in range(3):  # into its group, if it is in one; then Arabic itself
+            await scan_until(pilot, clock, at_arabic)
+            await press(pilot, clock)
+            if isinstance(app.screen, HomeScreen):
+                break
+        await wait_for_screen(pilot, HomeScreen)
+        await scan_until(pilot, clock, lambda: len(highlighted(app)) > 1)
+        group = [item for item in app.screen.query(FocusText) if item.has_class("-scan-group")]
+        top = rows(app)
+        for item in group:
+            assert item.direction == "rtl"
+            for y in range(item.region.y, item.region.bottom):
+                assert cell_of(top[y], item.region.right - 1) == "▐", top[y]
+        assert "▌" not in "".join(top)
+        for _step in range(40):  # the scan moves on; nothing is chosen
+            clock.advance(0.1)
+            app.scan.tick()
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
 
 
 # ---------------------------------------------------------------------------- snapshots

@@ -290,6 +290,20 @@ async def test_en_5_8_wcag_3_2_1_a_scanned_arabic_group_has_its_bars_on_the_righ
             assert isinstance(app.screen, HomeScreen)
 
 
+def test_wcag_2_4_7_a_line_is_shortened_at_the_end_of_its_reading_order() -> None:
+    drawn = visual_line(TITLE)[0]
+    # Drawn right to left: cut at the left, between words, "…" where it was cut.
+    assert (
+        shorten(drawn, 27, from_left=True) == ELLIPSIS + visual_line("معلومات عن التصلب الجانبي")[0]
+    )
+    # Logical order (English, or Arabic for a bidi terminal): cut at the right.
+    assert shorten(TITLE, 27) == "معلومات عن التصلب الجانبي" + ELLIPSIS
+    assert shorten("ALS information", 10) == "ALS" + ELLIPSIS
+    assert shorten("Information", 5) == "Info" + ELLIPSIS  # one word: cut within it
+    assert shorten("ALS information", 15) == "ALS information" and shorten("ALS", 0) == ""
+    assert cell_len(shorten("肌萎缩侧索硬化症信息", 7)) <= 7  # wide characters count as two
+
+
 # ---------------------------------------------------------------------------- snapshots
 
 

@@ -23,6 +23,7 @@ from kiosk.factory import create_app
 from kiosk.speech.reader import State
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import HomeScreen, PageScreen
+from kiosk.ui.screens.page import BlockView
 from kiosk.ui.widgets import FocusText
 
 STEP_SECONDS = 0.01
@@ -77,10 +78,9 @@ async def journey() -> tuple[int, float, list[str]]:
         await press_when("Stem cell therapy", lambda: focused(app) == "Stem cell therapy")
         await wait(lambda: isinstance(app.screen, PageScreen) and app.screen.complete)
         page: Any = app.screen
-        if page.query("#control-read"):
-            if focused(app) != "Read/Pause":
-                await press_when("its group", lambda: grouped(app, "#control-read"))
-            await press_when("Read/Pause", lambda: focused(app) == "Read/Pause")
+        first_text = page.query(BlockView).first().plain_text
+        # The scan starts on the page's text: choosing it reads the page from there.
+        await press_when("the page's first text", lambda: focused(app) == first_text)
         await wait(lambda: app.speaking is not None and app.speaking.reader.state is State.SPEAKING)
         return presses, time.monotonic() - started, steps
 

@@ -73,13 +73,19 @@ class Choice:
     item: int
 
 
-def make_groups(count: int) -> list[tuple[int, ...]]:
-    """Items in reading order, in groups of nearly equal size when there are many."""
-    if count <= GROUP_ABOVE:
-        return [(i,) for i in range(count)]
-    group_count = math.ceil(count / 5)
-    size = math.ceil(count / group_count)
-    return [tuple(range(i, min(i + size, count))) for i in range(0, count, size)]
+def make_groups(count: int, alone: int = 0) -> list[tuple[int, ...]]:
+    """Items in reading order, in groups of nearly equal size when there are many.
+
+    The first `alone` items are offered one by one before any group: what a person most
+    likely wants next on that screen (a page's text, its controls) takes one press."""
+    alone = min(alone, count)
+    singles: list[tuple[int, ...]] = [(i,) for i in range(alone)]
+    rest = count - alone
+    if rest <= GROUP_ABOVE:
+        return singles + [(i,) for i in range(alone, count)]
+    group_count = math.ceil(rest / 5)
+    size = math.ceil(rest / group_count)
+    return singles + [tuple(range(i, min(i + size, count))) for i in range(alone, count, size)]
 
 
 class Scanner:
@@ -100,9 +106,10 @@ class Scanner:
 
     # ------------------------------------------------------------------ what is scanned
 
-    def start(self, count: int) -> Highlight | None:
-        """Scan a screen with `count` actionable items, from the first."""
-        self._groups = make_groups(count)
+    def start(self, count: int, alone: int = 0) -> Highlight | None:
+        """Scan a screen with `count` actionable items, from the first; the first `alone`
+        of them one by one, before any group (make_groups)."""
+        self._groups = make_groups(count, alone)
         self._inside = None
         return self._restart_level()
 

@@ -36,12 +36,12 @@ from kiosk.ui.screens import HomeScreen, sync_size_screen
 from kiosk.ui.screens.base import KioskScreen, staff_notice_text
 from kiosk.ui.screens.language import LanguageScreen
 from kiosk.ui.widgets import (
-    ControlItem,
     FocusText,
     KeyLegend,
     legend_text,
     switch_legend_text,
 )
+from kiosk.ui.widgets.control_bar import TOGGLE_ACTION
 
 if TYPE_CHECKING:
     from kiosk.speech.reader import SpeechEvent
@@ -97,6 +97,7 @@ class KioskApp(LockedApp):
             self.clock,
             settings.input,
             speaking=lambda: self.speaking is not None and self.speaking.is_speaking(),
+            reading=lambda: self.speaking is not None and self.speaking.is_reading(),
             select=lambda: self.action_semantic("select"),
         )
         # Nothing slides or fades: motion distracts and some readers find it hard to follow.
@@ -196,10 +197,13 @@ class KioskApp(LockedApp):
             self.scan.press(action)
             return
         focused = screen.focused
-        if action == "select" and isinstance(focused, ControlItem):
-            action = focused.action  # a control chosen by switch acts as its key would
-        if action not in SPEECH_ACTIONS and self.speaking is not None:
-            self.speaking.reader.stop()  # any other action interrupts speech (EN 5.1.3.5)
+        chosen = focused if isinstance(focused, FocusText) else None
+        if action == "select" and isinstance(screen, KioskScreen) and chosen is not None:
+            action = screen.select_action(chosen)  # a control acts as its key would
+        if action not in SPEECH_ACTIONS | {TOGGLE_ACTION} and self.speaking is not None:
+            # Any other action interrupts speech (EN 5.1.3.5); showing the controls does
+            # not, so that they can pause, repeat or slow what is being read.
+            self.speaking.reader.stop()
         if isinstance(screen, KioskScreen):
             screen.handle_action(action)
 

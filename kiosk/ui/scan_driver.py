@@ -38,6 +38,7 @@ class ScanDriver:
         configured: InputSettings,
         *,
         speaking: Callable[[], bool],
+        reading: Callable[[], bool],
         select: Callable[[], None],
     ) -> None:
         self.app = app
@@ -45,6 +46,8 @@ class ScanDriver:
         self.configured = configured
         self._speaking = speaking
         """Anything being said: auditory scanning waits for it."""
+        self._reading = reading
+        """A page is being read aloud: a press pauses it, wherever the scan is."""
         self._select = select
         """Choose the focused item, as the select key would."""
         self.scanner: Scanner | None = None
@@ -98,7 +101,8 @@ class ScanDriver:
         screen = self.app.screen
         if self.scanner is None or not isinstance(screen, KioskScreen):
             return
-        self._show(self.scanner.start(len(screen.items())))
+        items, alone = screen.scan_order()
+        self._show(self.scanner.start(len(items), alone))
 
     def tick(self) -> None:
         if self.scanner is None or not self.app.screen_stack:
@@ -129,17 +133,24 @@ class ScanDriver:
             return
         from kiosk.input.scanning import Choice
 
-        items = screen.items()
+        items, _alone = screen.scan_order()
         if isinstance(result, Choice):
             for item in items:
                 item.remove_class("-scan-group")
-            if 0 <= result.item < len(items):
+            if self._reading():
+                # The switch pauses a page being read, wherever the scan had got to: focus
+                # is on the sentence being read, and stays there (no jump back up the
+                # page). The scan then starts again from that text (PageScreen.scan_order),
+                # so the next press carries on reading.
+                self._select()
+                self.restart()
+            elif 0 <= result.item < len(items):
                 screen.focus_item(items[result.item])
                 self._select()
             return
-        group = set(result.items) if result.is_group else set()
-        for index, item in enumerate(items):
-            item.set_class(index in group, "-scan-group")
+        group = {id(items[i]) for i in result.items if i < len(items)} if result.is_group else set()
+        for item in items:
+            item.set_class(id(item) in group, "-scan-group")
         if result.items and result.items[0] < len(items):
             # Highlighting moves focus (and speech) only: it never activates (WCAG 3.2.1).
             screen.focus_item(items[result.items[0]])

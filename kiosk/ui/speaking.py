@@ -33,6 +33,8 @@ def item_utterances(items: list[FocusText], first: int, last: int) -> list[Utter
     utterances: list[Utterance] = []
     for index in range(first, min(last, len(items))):
         item = items[index]
+        if isinstance(item, ControlItem):
+            continue  # a page's controls are chosen, not read as part of it
         # From the runs, not the plain text: a phone number (a tel: link) is read digit by
         # digit in the groups shown.
         rate_step, volume_step = item.said_at
@@ -118,7 +120,10 @@ class Speaking:
 
     def focused(self, screen: KioskScreen, item: FocusText) -> None:
         """Focus moved: speak the item, unless the reader itself moved it there."""
-        if item is self._reader_moved_focus:
+        if item is self._reader_moved_focus or (self._reading and item is self._highlighted):
+            # The reader moved focus to the sentence it reads. Textual may report that
+            # focus more than once (with switches the scan also asks for it again), so
+            # the item being read is never announced over its own reading.
             self._reader_moved_focus = None
             return
         if self._reading and item is self._reading_from:
@@ -141,7 +146,7 @@ class Speaking:
                 # TRANSLATORS: status at the top right while reading aloud is paused (about 10
                 # cells).
                 self._status(screen, _("Paused"))
-            elif reader.state is State.PAUSED and self.is_paused_reading():
+            elif reader.state is State.PAUSED and self._resumes_here(screen):
                 reader.resume()
                 # TRANSLATORS: status at the top right while the page is read aloud (about 10
                 # cells).
@@ -173,6 +178,20 @@ class Speaking:
                 # cells) when the volume changes.
                 _("Volume {step} of {count}").format(step=step + 1, count=len(VOLUME_STEPS_DB)),
             )
+
+    def _resumes_here(self, screen: KioskScreen) -> bool:
+        """Read/Pause on paused reading goes on from where it stopped, unless the person
+        has since chosen other text (a switch user scanned to it): then from there."""
+        if not self.is_paused_reading():
+            return False
+        focused = screen.focused
+        text_elsewhere = (
+            isinstance(focused, FocusText)
+            and not isinstance(focused, ControlItem)
+            and self._highlighted is not None
+            and focused is not self._highlighted
+        )
+        return not text_elsewhere
 
     def read_from_focus(self, screen: KioskScreen) -> None:
         items = screen.items()

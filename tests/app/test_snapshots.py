@@ -185,3 +185,48 @@ def test_a_statement_labelled_with_its_place(snap_compare: Snap, make_app: AppFa
 
     app = make_app('[clinic]\nregion = "GB-WLS"\n' + QUIET)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def _open_stem_cell_page(app: Any) -> None:
+    page = next(p for p in app.languages.localised_pages() if p.id == "stem-cells")
+    app.post_message(HomeScreen.TopicChosen(page))
+
+
+@pytest.mark.parametrize("mode", ["one-switch", "two-switch"])
+def test_wcag_2_4_7_en_5_8_a_page_opens_on_its_text_for_switch_users(
+    snap_compare: Snap, make_app: AppFactory, mode: str
+) -> None:
+    """The stem-cell page just opened with switches: its text fills the screen, the first
+    block (the heading) has the focus marker and is where the scan starts; the controls are
+    one line at the bottom, 'Controls: Read, Back, Speed, Volume'; the bottom line names the
+    switches ('1 Move   2 Select', or '1 / 2 Select' with one switch)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        _open_stem_cell_page(pilot.app)
+        await _until(pilot, PageScreen)
+        await pilot.pause()
+
+    config = f'[input]\nmode = "{mode}"\n' + QUIET
+    assert snap_compare(make_app(config), terminal_size=SIZE, run_before=run_before)
+
+
+def test_wcag_2_4_7_the_controls_shown_to_a_switch_user(
+    snap_compare: Snap, make_app: AppFactory
+) -> None:
+    """Two switches, 'Controls' chosen on the stem-cell page: the page heading still in view
+    at the top, then the controls from Read/Pause (focused, marker ▶) down, scrolling within
+    half the screen, and 'Hide controls' as the last line above the legend."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _until(pilot, HomeScreen)
+        _open_stem_cell_page(pilot.app)
+        await _until(pilot, PageScreen)
+        await pilot.pause()
+        page = pilot.app.screen
+        assert isinstance(page, PageScreen)
+        page.handle_action("controls")
+        await pilot.pause()
+
+    config = '[input]\nmode = "two-switch"\n' + QUIET
+    assert snap_compare(make_app(config), terminal_size=SIZE, run_before=run_before)

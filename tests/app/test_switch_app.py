@@ -6,19 +6,25 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from kiosk.config.personal import SETTINGS, with_value
+from kiosk.content.pages import Page
+from kiosk.speech.controls import RATE_STEPS_WPM
 from kiosk.speech.reader import State
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import HomeScreen, PageScreen
 from kiosk.ui.screens.language import LanguageScreen
-from kiosk.ui.widgets import ControlItem, FocusText, KeyLegend
+from kiosk.ui.screens.page import BlockView
+from kiosk.ui.speaking import item_utterances
+from kiosk.ui.widgets import ControlBar, ControlItem, FocusText, KeyLegend
 from tests.conftest import LOCALES, AppFactory
 from tests.doubles import ManualClock
 from tests.pilot import wait_for_screen, wait_until
 
 ONE = '[input]\nmode = "one-switch"\n[speech]\nspeak_focus = false\n'
 TWO = '[input]\nmode = "two-switch"\n[speech]\nspeak_focus = false\n'
+QUIET_KEYS = "[speech]\nspeak_focus = false\n"
 
 
 def focused(app: KioskApp) -> str:
@@ -56,8 +62,20 @@ async def press(pilot: Pilot[None], clock: ManualClock, key: str = "1") -> None:
     clock.advance(0.2)
 
 
+def first_text(app: KioskApp) -> str:
+    return app.screen.query(BlockView).first().plain_text
+
+
+def on_screen(app: KioskApp, item: FocusText) -> bool:
+    """The item is drawn inside the screen, not scrolled away nor hidden."""
+    shown = all(node.display for node in item.ancestors_with_self if isinstance(node, Widget))
+    return shown and app.screen.region.contains_region(item.region)
+
+
 @pytest.mark.slow  # scans four screens in 50 ms virtual steps, a real frame each
-async def test_the_whole_journey_with_one_switch(make_app: AppFactory, clock: ManualClock) -> None:
+async def test_en_5_8_the_whole_journey_with_one_switch(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
     app = make_app(ONE, locales_dir=LOCALES)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, LanguageScreen)
@@ -72,28 +90,28 @@ async def test_the_whole_journey_with_one_switch(make_app: AppFactory, clock: Ma
         await scan_until(pilot, clock, lambda: focused(app) == "Stem cell therapy")
         await press(pilot, clock)
         await wait_for_screen(pilot, PageScreen)
-        # The controls come first on the page; find Read/Pause and choose it.
-        await scan_until(
-            pilot, clock, lambda: "-scan-group" in app.screen.query_one("#control-read").classes
-        )
-        await press(pilot, clock)
-        await scan_until(pilot, clock, lambda: focused(app) == "Read/Pause")
+        # The page opens on its text, and the scan starts there: one press reads it.
+        assert focused(app) == "Does stem cell therapy help ALS?" == first_text(app)
         await press(pilot, clock)
         assert app.speaking is not None
         reader = app.speaking.reader
         await wait_until(pilot, lambda: reader.state is State.SPEAKING)
-        clock.advance(5)  # the scan holds on Read/Pause while the page is read
+        clock.advance(5)  # the scan holds while the page is read
+        app.scan.tick()
         await pilot.pause(0.05)
-        assert focused(app) == "Read/Pause"
         await press(pilot, clock)  # one press pauses
         assert reader.state is State.PAUSED
-        # Back is the first control: scan to it and go back to the topics.
+        # The controls line comes next in the scan; Back is the second control.
+        await scan_until(pilot, clock, lambda: focused(app).startswith("Controls"))
+        await press(pilot, clock)
         await scan_until(pilot, clock, lambda: focused(app) == "Back")
         await press(pilot, clock)
         await wait_for_screen(pilot, HomeScreen)
 
 
-async def test_the_journey_with_two_switches(make_app: AppFactory, clock: ManualClock) -> None:
+async def test_en_5_8_the_journey_with_two_switches(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
     app = make_app(TWO)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
@@ -109,12 +127,140 @@ async def test_the_journey_with_two_switches(make_app: AppFactory, clock: Manual
         assert focused(app) == "Stem cell therapy"
         await press(pilot, clock, "2")
         await wait_for_screen(pilot, PageScreen)
-        controls = list(app.screen.query(ControlItem))
-        assert [c.action for c in controls][:2] == ["back", "read"]
-        await press(pilot, clock, "2")  # into the first group of controls
+        await wait_until(pilot, lambda: page_complete(app))
+        assert focused(app) == first_text(app)
+        await press(pilot, clock, "1")  # the controls line
+        assert focused(app) == "Controls: Read, Back, Speed, Volume"
+        await press(pilot, clock, "2")
+        assert focused(app) == "Read/Pause"
+        await press(pilot, clock, "1")
         assert focused(app) == "Back"
         await press(pilot, clock, "2")
         await wait_for_screen(pilot, HomeScreen)
+
+
+@pytest.mark.parametrize("config", [ONE, TWO], ids=["one-switch", "two-switch"])
+async def test_wcag_2_4_7_a_switch_user_sees_the_page_text_first(
+    make_app: AppFactory, config: str
+) -> None:
+    """At 45×12 with either switch mode the page opens on its text: the first block has
+    focus and is on screen with more text below it; the controls are one line (issue #15:
+    they were the whole screen)."""
+    app = make_app(config)
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: page_complete(app))
+        blocks = list(app.screen.query(BlockView))
+        assert app.screen.focused is blocks[0]
+        assert on_screen(app, blocks[0]) and on_screen(app, blocks[1])
+        shown = [c for c in app.screen.query(ControlItem) if on_screen(app, c)]
+        assert [c.action for c in shown] == ["controls"]
+        assert shown[0].region.height == 1
+        # The scan starts on the text, then the controls line, each alone.
+        assert app.scan.scanner is not None
+        assert app.scan.scanner.highlight is not None
+        assert app.scan.scanner.highlight.items == (0,)
+        page = app.screen
+        assert isinstance(page, PageScreen)
+        order, alone = page.scan_order()
+        assert order[:2] == [blocks[0], shown[0]] and alone == 2
+
+
+def page_complete(app: KioskApp) -> bool:
+    return isinstance(app.screen, PageScreen) and app.screen.complete
+
+
+def stem_cells(app: KioskApp) -> Page:
+    return next(p for p in app.languages.localised_pages() if p.id == "stem-cells")
+
+
+@pytest.mark.speech  # real speech: the reading moves on through the page
+async def test_en_5_8_a_press_pauses_the_reading_where_it_is(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    """While a page is read, the switch pauses it without moving the highlight back to
+    where the reading began; the next press goes on from there."""
+    app = make_app(ONE)
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: page_complete(app))
+        blocks = list(app.screen.query(BlockView))
+        assert app.speaking is not None
+        reader = app.speaking.reader
+        reader.set_rate_step(len(RATE_STEPS_WPM) - 1)  # fastest: reach the third block soon
+        page = app.screen
+        assert isinstance(page, PageScreen)
+        page.focus_item(blocks[2])
+        app.scan.restart()
+        await press(pilot, clock)  # the scan starts on the focused text: read from it
+        await wait_until(pilot, lambda: reader.state is State.SPEAKING)
+        await wait_until(pilot, lambda: app.screen.focused is blocks[3])
+        await press(pilot, clock)
+        assert reader.state is State.PAUSED
+        paused_at = page.focused
+        assert isinstance(paused_at, BlockView)
+        assert blocks.index(paused_at) >= 3  # no jump back to where reading began
+        assert page.scan_order()[0][0] is paused_at  # the scan starts again there
+        assert app.scan.scanner is not None and app.scan.scanner.highlight is not None
+        assert app.scan.scanner.highlight.items == (0,)
+        await press(pilot, clock)
+        await wait_until(pilot, lambda: reader.state is State.SPEAKING)
+        assert reader.current is not None
+        assert reader.current[1].item >= page.items().index(paused_at)  # went on from there
+
+
+async def test_the_controls_close_to_show_the_text_being_read(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    """Read/Pause chosen from the controls hides them and reads from the text the person
+    was at; Slower keeps them open to be chosen again; their names are never read as
+    part of the page."""
+    app = make_app(TWO)
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: page_complete(app))
+        page = app.screen
+        assert isinstance(page, PageScreen)
+        blocks = list(page.query(BlockView))
+        bar = page.query_one(ControlBar)
+        page.handle_action("controls")
+        assert bar.shown and focused(app) == "Read/Pause"
+        assert [c.action for c in bar.items()][:2] == ["read", "back"]
+        page.focus_item(page.query_one("#control-slower", ControlItem))
+        app.action_semantic("select")  # as the select switch would
+        assert bar.shown and focused(app) == "Slower"
+        page.handle_action("controls")  # Hide controls
+        assert not bar.shown and page.focused is blocks[0]
+        page.handle_action("controls")
+        await press(pilot, clock, "2")  # Read/Pause, where the scan starts
+        assert not bar.shown
+        assert page.focused is blocks[0] and on_screen(app, blocks[0])
+        assert app.speaking is not None
+        said = [u.text for u in item_utterances(page.items(), 0, len(page.items()))]
+        assert said and not any("Controls" in text or text == "Back" for text in said)
+
+
+async def test_choosing_text_with_a_key_reads_from_it(make_app: AppFactory) -> None:
+    """With keys too, choosing (Enter) a block of a page reads the page from there."""
+    app = make_app(QUIET_KEYS)
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: page_complete(app))
+        assert not app.screen.query(ControlItem)  # keys: every control has its key
+        await pilot.press("down", "enter")
+        assert app.speaking is not None
+        reader = app.speaking.reader
+        await wait_until(pilot, lambda: reader.current is not None)
+        assert reader.current is not None
+        assert reader.current[1].item == 1
 
 
 @pytest.mark.slow  # 600 virtual scan steps, each waiting for a real frame
@@ -181,3 +327,29 @@ async def test_the_switch_legend_is_in_the_persons_language(make_app: AppFactory
         app.post_message(LanguageScreen.LanguageChosen("es"))
         await wait_for_screen(pilot, HomeScreen)
         assert legend_shown(app) == "1 Mover   2 Seleccionar"
+
+
+@pytest.mark.speech  # real speech, each highlighted item said (auditory scanning)
+async def test_en_5_8_reading_goes_on_from_block_to_block_with_items_said_aloud(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    """With each highlighted item said aloud, reading a page moves focus on to the next
+    block; that focus must not be announced over the reading (it cut the reading off
+    after its first block, found with one switch in tmux)."""
+    app = make_app('[input]\nmode = "one-switch"\n')
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: page_complete(app))
+        assert app.speaking is not None
+        speaking = app.speaking
+        speaking.reader.set_rate_step(len(RATE_STEPS_WPM) - 1)
+        await press(pilot, clock)  # the heading, where the scan starts: read from it
+        await wait_until(pilot, lambda: speaking.is_reading())
+
+        def reading_item() -> int:
+            current = speaking.reader.current
+            return current[1].item if current is not None and speaking.is_reading() else -1
+
+        await wait_until(pilot, lambda: reading_item() >= 2)

@@ -54,56 +54,89 @@ def in_group(screen: str, label: str) -> bool:
     return any(line.lstrip().startswith("▌") and label in line for line in screen.splitlines())
 
 
-def test_the_whole_journey_with_only_one_key(tmp_path: Path) -> None:
-    with TmuxPane(kiosk(tmp_path, "one-switch"), 60, 24) as pane:
+def top_line(screen: str) -> str:
+    return screen.splitlines()[0] if screen else ""
+
+
+CONTROLS_LINE = "Controls: Read, Back, Speed, Volume"
+
+
+def test_en_5_8_wcag_2_1_1_one_switch_hears_the_stem_cell_answer_at_45x12(
+    tmp_path: Path,
+) -> None:
+    """The kiosk's real size, one key: the page opens on its text, one press reads it (the
+    top bar says so while the answer is on screen), one press pauses, and Back is two
+    presses away through the controls line."""
+    with TmuxPane(kiosk(tmp_path, "one-switch"), 45, 12) as pane:
         switch = Switches(pane)
-        pane.wait_for(lambda s: marked(s, "English"))
+        pane.wait_for(lambda s: marked(s, "English"), timeout=40)
+        switch.press("1")
+        # 16 items on Home with every language: four groups of four; the third starts
+        # with the stem-cell topic.
+        pane.wait_for(lambda s: in_group(s, "Stem cell therapy"), timeout=60)
+        switch.press("1")
+        pane.wait_for(marked_now("Stem cell therapy"), timeout=40)
         switch.press("1")
         pane.wait_for(
-            lambda s: in_group(s, "Stem cell therapy") and "What is ALS?" in s, timeout=40
+            lambda s: (
+                marked(s, "Does stem cell therapy help ALS?")
+                and "You may see stem cell treatments" in s
+                and CONTROLS_LINE in s
+                and "Read/Pause" not in s
+            ),
+            timeout=20,
         )
+        switch.press("1")  # the scan starts on the text: one press reads it
+        screen = pane.wait_for(
+            lambda s: "Reading" in top_line(s) and "The short answer" in s, timeout=60
+        )
+        assert "Back" not in screen.replace(CONTROLS_LINE, "")
+        switch.press("1")  # while the page is read, a press pauses it
+        pane.wait_for(lambda s: "Paused" in top_line(s), timeout=20)
+        pane.wait_for(marked_now("Controls"), timeout=60)
         switch.press("1")
-        pane.wait_for(lambda s: marked(s, "Stem cell therapy"), timeout=40)
-        switch.press("1")
-        pane.wait_for(lambda s: in_group(s, "Read/Pause"), timeout=40)
-        switch.press("1")
-        pane.wait_for(lambda s: marked(s, "Read/Pause"), timeout=40)
-        switch.press("1")
-        pane.wait_for(lambda s: "Reading" in s, timeout=60)
-        switch.press("1")  # the scan waited on Read/Pause: one press pauses
-        pane.wait_for(lambda s: "Paused" in s, timeout=20)
-        pane.wait_for(lambda s: marked(s, "Back"), timeout=60)
+        pane.wait_for(marked_now("Back"), timeout=60)
         switch.press("1")
         pane.wait_for(lambda s: "What is ALS?" in s and "Does stem cell" not in s, timeout=20)
         assert pane.is_running()
 
 
-def test_the_whole_journey_with_two_keys(tmp_path: Path) -> None:
-    with TmuxPane(kiosk(tmp_path, "two-switch"), 60, 24) as pane:
+def test_en_5_8_wcag_2_1_1_two_switches_open_a_topic_on_its_text_at_45x12(
+    tmp_path: Path,
+) -> None:
+    """Two keys at the kiosk's real size: the topic opens with its text on screen and the
+    controls as one line; reading, pausing and Back all by the two switches."""
+    with TmuxPane(kiosk(tmp_path, "two-switch"), 45, 12) as pane:
         switch = Switches(pane)
         pane.wait_for(lambda s: marked(s, "English"))
         switch.press("2")
         pane.wait_for(lambda s: in_group(s, "What is ALS?"))
         switch.press("1")  # next group: Who gets ALS? … Medicines
-        pane.wait_for(lambda s: in_group(s, "Medicines"))
+        pane.wait_for(lambda s: in_group(s, "Who gets ALS?"))
         switch.press("1")  # the group of four that starts with the stem-cell topic
         pane.wait_for(lambda s: in_group(s, "Stem cell therapy"))
         switch.press("2")
         pane.wait_for(marked_now("Stem cell therapy"))
         switch.press("2")
-        pane.wait_for(lambda s: in_group(s, "Read/Pause") and in_group(s, "Back"))
-        switch.press("2")  # into the first group of controls: Back … Previous sentence
-        pane.wait_for(lambda s: marked(s, "Back") and not in_group(s, "Read/Pause"))
+        screen = pane.wait_for(
+            lambda s: (
+                marked(s, "Does stem cell therapy help ALS?")
+                and "You may see stem cell treatments" in s
+                and CONTROLS_LINE in s
+            )
+        )
+        controls = [line for line in screen.splitlines() if "Controls" in line]
+        assert len(controls) == 1 and "Read/Pause" not in screen
+        switch.press("2")
+        pane.wait_for(lambda s: "Reading" in top_line(s), timeout=60)
+        switch.press("2")
+        pane.wait_for(lambda s: "Paused" in top_line(s))
         switch.press("1")
-        pane.wait_for(lambda s: marked(s, "Read/Pause"))
+        pane.wait_for(marked_now("Controls"))
         switch.press("2")
-        pane.wait_for(lambda s: "Reading" in s, timeout=60)
-        switch.press("2")
-        pane.wait_for(lambda s: "Paused" in s)
-        # Step on through Stop, Repeat, Previous sentence and round to Back.
-        for label in ("Stop", "Repeat", "Previous sentence", "Back"):
-            switch.press("1")
-            pane.wait_for(marked_now(label))
+        pane.wait_for(lambda s: marked(s, "Read/Pause") and "Hide controls" in s)
+        switch.press("1")
+        pane.wait_for(marked_now("Back"))
         switch.press("2")
         pane.wait_for(lambda s: "What is ALS?" in s and "Does stem cell" not in s)
         assert pane.is_running()

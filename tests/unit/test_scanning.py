@@ -58,6 +58,17 @@ def test_items_are_scanned_in_reading_order_with_extra_time_on_the_first() -> No
     assert items(scanner) == (1,)
 
 
+def test_items_offered_alone_come_before_the_groups() -> None:
+    """A page offers its first text and its controls one by one, then the rest by groups."""
+    assert make_groups(12, alone=2) == [(0,), (1,), (2, 3, 4, 5, 6), (7, 8, 9, 10, 11)]
+    assert make_groups(5, alone=2) == [(0,), (1,), (2,), (3,), (4,)]
+    assert make_groups(1, alone=2) == [(0,)]
+    clock = ManualClock()
+    scanner = Scanner(clock, Mode.ONE_SWITCH)
+    assert scanner.start(12, alone=2) == Highlight((0,), is_group=False)
+    assert tap(scanner, clock) == Choice(0)  # one press: no group to open first
+
+
 def test_more_than_seven_items_are_scanned_by_group_then_item() -> None:
     assert make_groups(11) == [(0, 1, 2, 3), (4, 5, 6, 7), (8, 9, 10)]
     scanner, clock = one_switch(11)

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from kiosk.config.keymap import SPEECH_ACTIONS
 from kiosk.content.pages import Run
 from kiosk.translate import _
-from kiosk.ui.widgets import FocusText, Paragraph
+from kiosk.ui.widgets import ControlItem, FocusText, Paragraph
 
 if TYPE_CHECKING:
     from kiosk.config.personal import Personal
@@ -131,6 +131,13 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         """The focusable items in reading order."""
         return [item for item in self.query(FocusText) if item.focusable]
 
+    def scan_order(self) -> tuple[list[FocusText], int]:
+        """What switches scan here, in order, and how many of the first are offered one
+        by one before any group (kiosk.input.scanning.make_groups). Most screens: every
+        item, grouped when there are many. An item may come twice (offered alone first,
+        and again in its place)."""
+        return self.items(), 0
+
     def move_focus(self, step: int) -> None:
         items = self.items()
         if not items:
@@ -162,6 +169,11 @@ class KioskScreen(Screen[None], inherit_bindings=False):
             self.activate(self.focused)
         elif action == "back":
             self.go_back()
+
+    def select_action(self, item: FocusText) -> str:
+        """What choosing `item` does: a control acts as its key would; anything else is
+        chosen (`activate`)."""
+        return item.action if isinstance(item, ControlItem) else "select"
 
     def read_start(self) -> int:
         """Index of the item Read starts from when focus is not on text (a control).

@@ -10,9 +10,14 @@ from kiosk.content.pages import BlockKind, Page, Run
 from kiosk.translate import _
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import ControlBar, FocusText, KeyLegend, TopBar
+from kiosk.ui.widgets.control_bar import TOGGLE_ACTION
 
 MIN_FIRST_BLOCKS = 6
 """Blocks mounted for the first frame, at least: more than fill the kiosk's 45×12."""
+
+CLOSE_CONTROLS = frozenset({"read", "stop", "repeat", "next_sentence", "previous_sentence"})
+"""Controls after which the switch user wants the text back in view: the controls close
+and the text being read has focus. Speed and volume stay open, to be chosen again."""
 
 
 class BlockView(FocusText):
@@ -41,9 +46,11 @@ class PageScreen(KioskScreen):
         count = max(MIN_FIRST_BLOCKS, self.app.size.height // 2)  # a block takes 2+ rows
         first, self._rest = blocks[:count], blocks[count:]
         with VerticalScroll(classes="column"):
-            if self.context.scan.active:
-                yield ControlBar()
             yield from first
+        if self.context.scan.active:
+            # Switch users reach the controls by one line below the text (issue #15: the
+            # page opens on its text, never on a screenful of controls).
+            yield ControlBar()
         yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def _blocks(self) -> list[BlockView]:
@@ -127,7 +134,53 @@ class PageScreen(KioskScreen):
         if not self.complete:
             self._waiting.append(action)
             return
+        bar = self._control_bar()
+        if bar is not None and action == TOGGLE_ACTION:
+            self._show_controls(bar, not bar.shown)
+            return
+        if bar is not None and bar.shown and action in CLOSE_CONTROLS:
+            self._show_controls(bar, False)
         super().handle_action(action)
+        if bar is not None and action == "read" and self.is_current:
+            self.context.scan.restart()  # from the text now being read, or paused
+
+    def _control_bar(self) -> ControlBar | None:
+        bars = self.query(ControlBar)
+        return bars.first() if bars else None
+
+    def _show_controls(self, bar: ControlBar, shown: bool) -> None:
+        bar.show(shown)
+        # Open: the first control has focus. Closed: the text being read (or the first).
+        self.focus_item(bar.items()[0] if shown else self._text_in_view())
+        self.context.scan.restart()
+
+    def _text_in_view(self) -> BlockView:
+        """The block a switch user is at: the one with focus, else the one being read or
+        last read, else the first."""
+        blocks = [item for item in self.items() if isinstance(item, BlockView)]
+        if isinstance(self.focused, BlockView):
+            return self.focused
+        if self.last_block is not None and self.last_block in blocks:
+            return self.last_block
+        return blocks[0]
+
+    def scan_order(self) -> tuple[list[FocusText], int]:
+        """With the controls shown: Read/Pause and Back one by one, then the rest. Else the
+        text the person is at (the first block when the page opens: choosing it reads
+        from there), then the controls line, each alone, then the whole page by groups."""
+        bar = self._control_bar()
+        if bar is None:
+            return super().scan_order()
+        if bar.shown:
+            return list(bar.items()), 2
+        blocks: list[FocusText] = [i for i in self.items() if isinstance(i, BlockView)]
+        if not blocks:
+            return list(bar.items()), 0
+        return [self._text_in_view(), *bar.items(), *blocks], 2
+
+    def select_action(self, item: FocusText) -> str:
+        # Choosing a block reads the page from there; choosing it again pauses.
+        return "read" if isinstance(item, BlockView) else super().select_action(item)
 
     def read_start(self) -> int:
         """Where Read starts when a control has focus: the last block read or focused."""

@@ -209,13 +209,14 @@ def _launch(args: argparse.Namespace) -> int:
     import shutil
 
     from kiosk.config.clinic import load_settings
-    from kiosk.ops.deployment import launch_command
+    from kiosk.ops.deployment import SYSTEM_PACKAGES, drawn_languages, launch_command
 
     settings, problems = load_settings(_config_path(args.config))
     for problem in problems:
         print(problem, file=sys.stderr)
     kiosk = [sys.executable, "-m", "kiosk", "supervise", *_common_arguments(args)]
-    command = launch_command(settings.display, kiosk)
+    languages = drawn_languages(args.locales or default_locales_dir(), settings.language)
+    command = launch_command(settings.display, kiosk, languages)
     if args.print:
         print(shlex.join(command))
         return 0
@@ -223,7 +224,7 @@ def _launch(args: argparse.Namespace) -> int:
     if missing:
         print(
             f"als-kiosk launch: {' and '.join(missing)} not installed; on Debian or Ubuntu: "
-            "sudo apt install cage foot fonts-dejavu-core (see README, Running a kiosk)",
+            f"sudo apt install {' '.join(SYSTEM_PACKAGES)} (see README, Running a kiosk)",
             file=sys.stderr,
         )
         return 1

@@ -20,13 +20,20 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.config.clinic import DisplaySettings
+from kiosk.config.clinic import DisplaySettings, LanguageSettings
+from kiosk.ops.fonts import terminal_fonts
 
 CONSTRAINTS = "constraints.txt"
 """The exact versions CI tested, at the top of the repository."""
+
+SYSTEM_PACKAGES = ("cage", "xwayland", "foot", "fontconfig", "fonts-dejavu-core", "fonts-noto-cjk")
+"""The Debian packages `als-kiosk launch` needs (README, Running a kiosk, installs them and
+python3-venv): cage needs Xwayland to start at all (cage-kiosk/cage#293), fontconfig gives
+doctor its tools, DejaVu draws Latin and Arabic, Noto CJK Chinese."""
 
 
 def install_command(repository: str = "/path/to/this/repository") -> list[str]:
@@ -86,18 +93,40 @@ def estimate_capital_mm(
     return CapitalEstimate(capital, required_capital_mm(distance_cm))
 
 
-def launch_command(display: DisplaySettings, kiosk_command: list[str]) -> list[str]:
+def drawn_languages(locales_dir: Path, language: LanguageSettings) -> list[str]:
+    """The languages the terminal may have to draw, in the order their fonts are named to
+    foot (where two share letters, the first one's font draws both): the default language,
+    then those the clinic offers or, when it lists none, those installed. Whether each is
+    complete enough to be offered is not asked (that reads every catalog): a font named
+    for a language not shown costs nothing."""
+    installed = (
+        sorted(p.name for p in locales_dir.iterdir() if p.is_dir())
+        if (locales_dir.is_dir())
+        else []
+    )
+    return [language.default, *(language.offered or installed)]
+
+
+def foot_font(display: DisplaySettings, languages: Sequence[str] = ()) -> str:
+    """foot's --font: terminal_fonts, each at the size the viewing distance needs."""
+    size = f"{font_points(display):g}"
+    return ",".join(f"{family}:size={size}" for family in terminal_fonts(display.font, languages))
+
+
+def launch_command(
+    display: DisplaySettings, kiosk_command: list[str], languages: Sequence[str] = ()
+) -> list[str]:
     """cage (one full-screen window, no desktop, no way out) running foot at the right size,
     running the kiosk under its supervisor.
 
-    foot: physical points (dpi-aware), no scrollback for the last person's screen to be
-    scrolled back to, no bell, and its own shortcuts off (no copy, no font zoom, no new
-    window, no URL mode) so the keys reach the kiosk.
+    foot: physical points (dpi-aware), with a font for each of `languages` that needs its
+    own (drawn_languages), no scrollback for the last person's screen to be scrolled back
+    to, no bell, and its own shortcuts off (no copy, no font zoom, no new window, no URL
+    mode) so the keys reach the kiosk.
     """
-    size = f"{font_points(display):g}"
     foot = [
         "foot",
-        f"--font={display.font}:size={size}",
+        f"--font={foot_font(display, languages)}",
         "--override=dpi-aware=yes",
         "--override=scrollback.lines=0",
         "--override=bell.urgent=no",

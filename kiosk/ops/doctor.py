@@ -10,6 +10,7 @@ import struct
 import subprocess
 import sys
 import termios
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from kiosk.i18n.languages import discover, template_keys
 from kiosk.ops.checks import check_reviews
 from kiosk.ops.deployment import (
     capital_mm_for_points,
+    drawn_languages,
     estimate_capital_mm,
     font_points,
     install_command,
@@ -34,6 +36,7 @@ from kiosk.ops.fonts import (
     font_package,
     fontconfig_language,
     language_package,
+    terminal_fonts,
 )
 from kiosk.speech.controls import match_voice, speed_for
 from kiosk.speech.player import real_device_works
@@ -265,13 +268,18 @@ def _letter_size(display: DisplaySettings) -> Finding:
     )
 
 
-def fonts(display: DisplaySettings, tags: list[str]) -> list[Finding]:
-    """Can the kiosk terminal draw every offered language? foot draws with [display] font
-    and, for letters it lacks, fontconfig's fallbacks; a language no installed font covers
-    shows as empty boxes, which nobody at the kiosk can report."""
+def fonts(
+    display: DisplaySettings, tags: list[str], drawn: Sequence[str] | None = None
+) -> list[Finding]:
+    """Can the kiosk terminal draw every offered language, each with its own shapes? foot
+    draws with the fonts `als-kiosk launch` names (terminal_fonts: [display] font, then
+    one for each of `drawn`, by default `tags`) and, for letters none has, fontconfig's
+    fallbacks; a language no installed font covers shows as empty boxes, which nobody at
+    the kiosk can report."""
     restart = "then restart the kiosk (sudo systemctl restart als-kiosk)."
+    families = terminal_fonts(display.font, tags if drawn is None else drawn)
     try:
-        found = fallback_fonts(display.font)
+        found = fallback_fonts(families)
     except FontconfigMissing:
         return [
             Finding(
@@ -300,17 +308,18 @@ def fonts(display: DisplaySettings, tags: list[str]) -> list[Finding]:
                 f"sudo apt install fonts-dejavu-core, {restart}",
             )
         ]
-    first = found[0]
+    first, primary = found[0], families[0]
+    named = found[1 : len(families)]
     findings: list[Finding] = []
-    if first.is_family(display.font):
-        findings.append(Finding(True, "terminal font", f"{display.font} ({first.file})."))
+    if first.is_family(primary):
+        findings.append(Finding(True, "terminal font", f"{primary} ({first.file})."))
     else:
-        package = font_package(display.font)
+        package = font_package(primary)
         findings.append(
             Finding(
                 False,
                 "terminal font",
-                f"[display] font = {display.font!r} is not installed: the terminal would "
+                f"[display] font = {primary!r} is not installed: the terminal would "
                 f"draw with {first.family} ({first.file}) instead.",
                 f"sudo apt install {package}, {restart}"
                 if package
@@ -332,9 +341,14 @@ def fonts(display: DisplaySettings, tags: list[str]) -> list[Finding]:
                     f"sudo apt install {language_package(language)}, {restart}",
                 )
             )
+            continue
+        if font is first:
+            how = "the terminal font"
+        elif any(font is one for one in named):
+            how = f"named after {first.family} in foot's --font"
         else:
-            how = "the terminal font" if font is first else f"fallback for {first.family}"
-            findings.append(Finding(True, f"font for {tag}", f"{font.family} ({how})."))
+            how = f"fontconfig's fallback for {first.family}"
+        findings.append(Finding(True, f"font for {tag}", f"{font.family} ({how})."))
     return findings
 
 
@@ -411,6 +425,6 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
         findings.append(_audio())
     findings.append(_terminal())
     findings.append(_letter_size(settings.display))
-    findings.extend(fonts(settings.display, tags))
+    findings.extend(fonts(settings.display, tags, drawn_languages(locales_dir, settings.language)))
     findings.append(_storage())
     return findings

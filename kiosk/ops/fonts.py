@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 FC_MATCH = "fc-match"
@@ -29,10 +30,27 @@ CHINESE_SCRIPTS = {
 }
 """fontconfig tells Chinese scripts apart by region (zh-cn, zh-tw), not by script."""
 
+CJK_PACKAGE = "fonts-noto-cjk"
+LANGUAGE_FONTS = {
+    "zh-cn": "Noto Sans Mono CJK SC",
+    "zh-sg": "Noto Sans Mono CJK SC",
+    "zh-tw": "Noto Sans Mono CJK TC",
+    "zh-hk": "Noto Sans Mono CJK HK",
+    "zh-mo": "Noto Sans Mono CJK HK",
+    "ja": "Noto Sans Mono CJK JP",
+    "ko": "Noto Sans Mono CJK KR",
+}
+"""The font foot is told to draw these letters with (fontconfig language → family; all in
+CJK_PACKAGE). Chinese, Japanese and Korean share their Han code points but not the shapes
+drawn for them, and fontconfig's fallback list has one CJK font for all of them, chosen by
+the system locale (Noto Sans CJK JP, not even monospace, on C.UTF-8): simplified Chinese
+drew some characters the Japanese way. Other scripts have one shape per code point, so
+fontconfig's fallback is right for them."""
+
 FONT_PACKAGES = {
     "dejavu sans mono": "fonts-dejavu-core",
     "noto sans mono": "fonts-noto-mono",
-    "noto sans mono cjk sc": "fonts-noto-cjk",
+    **{family.casefold(): CJK_PACKAGE for family in LANGUAGE_FONTS.values()},
     "liberation mono": "fonts-liberation2",
     "ubuntu mono": "fonts-ubuntu",
     "hack": "fonts-hack",
@@ -40,7 +58,7 @@ FONT_PACKAGES = {
 }
 """Debian packages of monospace fonts a clinic may name in [display] font."""
 
-LANGUAGE_PACKAGES = {"zh": "fonts-noto-cjk", "ja": "fonts-noto-cjk", "ko": "fonts-noto-cjk"}
+LANGUAGE_PACKAGES = {"zh": CJK_PACKAGE, "ja": CJK_PACKAGE, "ko": CJK_PACKAGE}
 OTHER_SCRIPTS_PACKAGE = "fonts-noto-core"
 """Noto's core fonts cover most other scripts (Arabic, Devanagari, Cyrillic, ...)."""
 
@@ -85,16 +103,23 @@ def language_package(language: str) -> str:
     return LANGUAGE_PACKAGES.get(language.split("-")[0], OTHER_SCRIPTS_PACKAGE)
 
 
-def fallback_fonts(font: str) -> list[Font]:
-    """The fonts foot would draw with when started with `--font=<font>`, best first: the
-    font itself (or fontconfig's substitute when it is not installed), then its fallbacks.
+def terminal_fonts(font: str, languages: Iterable[str]) -> list[str]:
+    """The fonts foot is given (`--font`, first the primary), so that each language is
+    drawn with its own shapes: [display] font (which may list fallbacks of its own, comma-
+    separated, as foot takes them), then LANGUAGE_FONTS' font for each language (kiosk
+    tags) in turn. Where two languages share letters (zh_Hans and ja), the first one's
+    font draws both: a terminal does not know which language a line is in."""
+    families = [name.strip() for name in font.split(",") if name.strip()] or ["monospace"]
+    for tag in languages:
+        family = LANGUAGE_FONTS.get(fontconfig_language(tag))
+        if family and family.casefold() not in (name.casefold() for name in families):
+            families.append(family)
+    return families
 
-    Raises FontconfigMissing without fc-match, RuntimeError when fc-match fails."""
-    tool = shutil.which(FC_MATCH)
-    if tool is None:
-        raise FontconfigMissing(FC_MATCH)
+
+def _fc_match(tool: str, *arguments: str) -> list[Font]:
     result = subprocess.run(
-        [tool, "--sort", "--format", FORMAT, font],
+        [tool, "--format", FORMAT, *arguments],
         capture_output=True,
         text=True,
         timeout=120,  # the first run after fonts were installed builds fontconfig's cache
@@ -114,6 +139,22 @@ def fallback_fonts(font: str) -> list[Font]:
             )
         )
     return fonts
+
+
+def fallback_fonts(families: Sequence[str]) -> list[Font]:
+    """The fonts foot draws with when given `--font=<families, comma-separated>`, in the
+    order it looks for a letter (foot(1), --font; fcft does the looking): the primary font
+    (or fontconfig's substitute when it is not installed), each fallback named after it
+    (the same), then fontconfig's fallback list for the primary.
+
+    Raises FontconfigMissing without fc-match, RuntimeError when fc-match fails."""
+    tool = shutil.which(FC_MATCH)
+    if tool is None:
+        raise FontconfigMissing(FC_MATCH)
+    primary, *named = families
+    sorted_fonts = _fc_match(tool, "--sort", primary)
+    fallbacks = [font for family in named for font in _fc_match(tool, family)[:1]]
+    return [*sorted_fonts[:1], *fallbacks, *sorted_fonts[1:]]
 
 
 def font_for(language: str, fonts: list[Font]) -> Font | None:

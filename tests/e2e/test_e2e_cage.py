@@ -27,9 +27,9 @@ import pytest
 
 from kiosk.config.clinic import DisplaySettings
 from kiosk.content.layout import MIN_SIZE
-from kiosk.ops.deployment import points_for
-from kiosk.ops.fonts import fallback_fonts, font_for, fontconfig_language
-from tests.conftest import LOCALES, REPO
+from kiosk.ops.deployment import SYSTEM_PACKAGES, points_for
+from kiosk.ops.fonts import fallback_fonts, font_for, fontconfig_language, terminal_fonts
+from tests.conftest import LOCALES
 
 TOOLS = ("cage", "foot", "Xwayland", "fc-match")
 """Programs the kiosk computer needs. Without Xwayland or fontconfig the tests fail rather
@@ -44,14 +44,6 @@ pytestmark = [
 SHIPPED = ["en", *sorted(path.name for path in LOCALES.iterdir() if path.is_dir())]
 HEADLESS_DPI = 96
 """The headless output has no physical size, so foot (dpi-aware) renders at 96 dpi."""
-
-
-def readme_packages() -> list[str]:
-    """The packages of the `sudo apt install` line in README's "Running a kiosk"."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Running a kiosk", 1)[1].split("\n## ", 1)[0]
-    [line] = re.findall(r"^sudo apt install (.+)$", section, flags=re.MULTILINE)
-    return str(line).split()
 
 
 def debian_package(path: str) -> str:
@@ -69,13 +61,14 @@ def debian_package(path: str) -> str:
 def test_the_readme_installs_every_program_and_font_the_kiosk_uses() -> None:
     """The programs launch runs (cage needs Xwayland: cage 0.1.4 exits at once without
     it, cage-kiosk/cage#293), fontconfig for doctor, and the font that draws each shipped
-    language all come from packages the README's apt line names."""
-    packages = readme_packages()
+    language all come from packages the README's apt line names (SYSTEM_PACKAGES:
+    tests/unit/test_deploy.py keeps the two equal)."""
+    packages = SYSTEM_PACKAGES
     for tool in TOOLS:
         path = shutil.which(tool)
         assert path is not None, f"{tool} is not installed"
         assert debian_package(path) in packages, f"{tool} ({path})"
-    fonts = fallback_fonts(DisplaySettings().font)
+    fonts = fallback_fonts(terminal_fonts(DisplaySettings().font, SHIPPED))
     for tag in SHIPPED:
         font = font_for(fontconfig_language(tag), fonts)
         assert font is not None, f"no font draws {tag}"
@@ -125,6 +118,30 @@ def chain(root: int, *names: str) -> list[int]:
     return pids
 
 
+CAGE_STOP_ABORT = "wl_display_terminate: Assertion"
+"""Debian 12's cage 0.1.4 aborts on SIGTERM (libwayland's wl_display_terminate assertion,
+cage-kiosk/cage#339): docs/dependencies.md, cage and foot."""
+
+
+def stopped_by_sigterm(cage: subprocess.Popen[bytes], pids: list[int], log: Path) -> None:
+    """`systemctl stop` sends cage SIGTERM: cage ends within 10 s and foot, the supervisor
+    and the kiosk end with it (none left on the screen or restarting). cage 0.1.4 ends by
+    aborting on an assertion (CAGE_STOP_ABORT), harmless; any other way of ending fails."""
+    cage.send_signal(signal.SIGTERM)
+    cage.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+        time.sleep(0.1)
+    text = log.read_text(errors="replace")
+    assert not alive, f"still running after cage stopped: {alive}\n{text}"
+    if cage.returncode != 0:
+        assert cage.returncode == -signal.SIGABRT and CAGE_STOP_ABORT in text, (
+            f"cage ended with {cage.returncode}:\n{text}"
+        )
+
+
 @pytest.mark.slow  # the kiosk is watched running under cage for 10 s
 def test_the_service_command_runs_the_kiosk_under_cage_for_10_seconds(tmp_path: Path) -> None:
     runtime = tmp_path / "runtime"
@@ -169,8 +186,12 @@ def test_the_service_command_runs_the_kiosk_under_cage_for_10_seconds(tmp_path: 
         assert chain(cage.pid, "foot", "kiosk supervise", "kiosk run") == pids, text
         display = DisplaySettings()
         points = points_for(display.viewing_distance_cm)
-        foot_arguments = Path(f"/proc/{foot}/cmdline").read_text().split("\0")
-        assert foot_arguments[1] == f"--font={display.font}:size={points}", foot_arguments
+        # foot cuts up its arguments in place as it parses them (',' and '=' become NULs).
+        foot_command = re.sub("[\0,=]", " ", Path(f"/proc/{foot}/cmdline").read_text())
+        # Simplified Chinese is shipped: its font is named after DejaVu (fontconfig's own
+        # fallback would draw it with Japanese shapes).
+        font = f"--font={display.font}:size={points},Noto Sans Mono CJK SC:size={points}"
+        assert f"foot {re.sub('[,=]', ' ', font)} --override" in foot_command, foot_command
         # foot filled the 1280×720 headless output and draws at the size launch asked
         # for (an em of 29 pt is 38.7 px at 96 dpi; foot's default 8 pt would be 10.7 px).
         rows, columns, width, height = terminal_size(kiosk)
@@ -179,6 +200,7 @@ def test_the_service_command_runs_the_kiosk_under_cage_for_10_seconds(tmp_path: 
         assert width > 1200 and height > 660, (width, height)
         em_px = points * HEADLESS_DPI / 72
         assert em_px <= height / rows <= 1.4 * em_px, (height, rows, em_px)
+        stopped_by_sigterm(cage, pids, log)
     finally:
         with contextlib.suppress(ProcessLookupError):  # cage has gone, and all with it
             os.killpg(cage.pid, signal.SIGTERM)

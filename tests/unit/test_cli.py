@@ -89,3 +89,19 @@ def test_doctor_names_the_voice_and_whether_sound_works() -> None:
         assert "FIX  audio output: no sound device could be opened" in result.stdout
         assert "→ Connect speakers" in result.stdout
         assert result.returncode == 1
+
+
+def test_launch_without_cage_or_foot_names_every_package_the_readme_installs(
+    tmp_path: Path,
+) -> None:
+    """A technician copies the apt line from the message: it must be the whole recipe
+    (without xwayland cage starts and exits at once, cage-kiosk/cage#293)."""
+    from kiosk.ops.deployment import SYSTEM_PACKAGES
+
+    result = als_kiosk("launch", env={"PATH": str(tmp_path)})  # an empty folder: no cage
+    assert result.returncode == 1
+    assert "cage and foot not installed" in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "sudo apt install" in line]
+    named = line.split("sudo apt install ", 1)[1].split(" (see README", 1)[0].split()
+    assert named == list(SYSTEM_PACKAGES)
+    assert {"cage", "xwayland", "foot", "fontconfig", "fonts-noto-cjk"} <= set(named)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import shlex
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from kiosk.config.clinic import DisplaySettings
 from kiosk.ops.deployment import (
     CONSTRAINTS,
     MIN_CAPITAL_MM,
+    SYSTEM_PACKAGES,
     capital_mm_for_points,
     estimate_capital_mm,
     install_command,
@@ -90,17 +92,50 @@ def test_launch_prints_cage_running_foot_at_the_right_size(tmp_path: Path) -> No
     )
     command = shlex.split(result.stdout)
     assert command[:4] == ["cage", "-d", "-s", "--"] and command[4] == "foot"
-    assert f"--font=DejaVu Sans Mono:size={points_for(90)}" in command
+    size = points_for(90)
+    # The shipped languages include simplified Chinese: its font is named after DejaVu,
+    # not left to fontconfig's fallback (Japanese shapes on most systems).
+    assert f"--font=DejaVu Sans Mono:size={size},Noto Sans Mono CJK SC:size={size}" in command
     kiosk = command[command.index("-m") - 1 :]
     assert kiosk[1:4] == ["-m", "kiosk", "supervise"]
     assert kiosk[-2:] == ["--config", str(config.resolve())]
 
 
+def test_launch_names_a_font_only_for_the_languages_offered(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[language]\noffered = ["en", "es", "ar"]\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "launch", "--print", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [font] = [part for part in shlex.split(result.stdout) if part.startswith("--font=")]
+    assert (
+        font == f"--font=DejaVu Sans Mono:size={points_for(DisplaySettings().viewing_distance_cm)}"
+    )
+
+
+def readme_packages() -> list[str]:
+    """The packages of the `sudo apt install` line in README's "Running a kiosk"."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Running a kiosk", 1)[1].split("\n## ", 1)[0]
+    [line] = re.findall(r"^sudo apt install (.+)$", section, flags=re.MULTILINE)
+    return str(line).split()
+
+
+def test_the_readme_installs_the_packages_launch_names() -> None:
+    """One list (SYSTEM_PACKAGES) for the README's recipe and launch's message; the
+    README adds python3-venv, which the kiosk's own install needs."""
+    assert readme_packages() == [*SYSTEM_PACKAGES, "python3-venv"]
+
+
 @pytest.mark.skipif(shutil.which("foot") is None, reason="the test command installs foot")
 def test_foot_accepts_every_option_the_kiosk_gives_it() -> None:
     """foot --check-config rejects an unknown option or key-binding name."""
-    command = launch_command(DisplaySettings(), ["als-kiosk", "supervise"])
+    command = launch_command(DisplaySettings(), ["als-kiosk", "supervise"], ["zh_Hans", "ja"])
     options = command[command.index("foot") + 1 : command.index("als-kiosk")]
+    assert options[0].count(",") == 2  # DejaVu, then the Chinese and Japanese fonts
     result = subprocess.run(
         ["foot", "--check-config", *options], capture_output=True, text=True, check=False
     )

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.config.clinic import DisplaySettings
+from kiosk.ops.deployment import drawn_languages
 from kiosk.ops.doctor import Finding, fonts
-from kiosk.ops.fonts import fontconfig_language
+from kiosk.ops.fonts import fallback_fonts, font_for, fontconfig_language, terminal_fonts
 from tests.conftest import LOCALES
 
 needs_fontconfig = pytest.mark.skipif(
@@ -69,10 +70,60 @@ def test_with_the_readme_fonts_every_shipped_language_has_a_font() -> None:
     found = {finding.topic: finding.message for finding in findings}
     assert found["terminal font"].startswith("DejaVu Sans Mono (")
     assert found["font for ar"] == "DejaVu Sans Mono (the terminal font)."
-    assert (
-        "CJK" in found["font for zh_Hans"]
-        and "fallback for DejaVu Sans Mono" in (found["font for zh_Hans"])
+    assert found["font for zh_Hans"] == (
+        "Noto Sans Mono CJK SC (named after DejaVu Sans Mono in foot's --font)."
     )
+
+
+def test_each_language_whose_letters_another_shares_gets_its_own_font_named() -> None:
+    """Han characters are shared by Chinese, Japanese and Korean with different shapes: the
+    font for each such offered language is named after the terminal font, the first one
+    offered first (it draws the shared letters); other scripts need none."""
+    assert terminal_fonts("DejaVu Sans Mono", ["en", "ar", "es", "pt_BR"]) == ["DejaVu Sans Mono"]
+    assert terminal_fonts("DejaVu Sans Mono", ["en", "zh_Hans", "zh-CN", "ja"]) == [
+        "DejaVu Sans Mono",
+        "Noto Sans Mono CJK SC",
+        "Noto Sans Mono CJK JP",
+    ]
+    assert terminal_fonts("Hack, Noto Sans Mono CJK TC", ["zh_Hant", "zh_Hans"]) == [
+        "Hack",
+        "Noto Sans Mono CJK TC",
+        "Noto Sans Mono CJK SC",
+    ]
+    assert terminal_fonts("", ["en"]) == ["monospace"]  # foot's own default
+
+
+def test_the_fonts_launch_names_are_for_the_default_then_offered_or_installed_languages(
+    tmp_path: Path,
+) -> None:
+    from kiosk.config.clinic import LanguageSettings
+
+    for tag in ("zh_Hans", "ar", "ja"):
+        (tmp_path / tag / "LC_MESSAGES").mkdir(parents=True)
+    assert drawn_languages(tmp_path, LanguageSettings()) == ["en", "ar", "ja", "zh_Hans"]
+    chosen = LanguageSettings(default="zh_Hans", offered=("en", "ja", "zh_Hans"))
+    assert drawn_languages(tmp_path, chosen) == ["zh_Hans", "en", "ja", "zh_Hans"]
+    assert drawn_languages(tmp_path / "none", LanguageSettings()) == ["en"]
+
+
+@needs_fontconfig
+@pytest.mark.parametrize(("locale", "tag"), [("ja_JP.UTF-8", "zh_Hans"), ("zh_CN.UTF-8", "ja")])
+def test_without_its_font_named_a_language_is_drawn_with_the_locales_shapes(
+    locale: str, tag: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why the font is named: fontconfig's own fallback for Han letters follows the
+    system's language (under LANG=ja_JP Chinese gets the Japanese font), the named one
+    does not."""
+    system_font_folder(":lang=zh-cn")  # skips without fonts-noto-cjk
+    monkeypatch.setenv("LANG", locale)
+    language = fontconfig_language(tag)
+    wanted = {"zh-cn": "Noto Sans Mono CJK SC", "ja": "Noto Sans Mono CJK JP"}[language]
+    unnamed = font_for(language, fallback_fonts(["DejaVu Sans Mono"]))
+    assert unnamed is not None and not unnamed.is_family(wanted), unnamed
+    named = font_for(language, fallback_fonts(terminal_fonts("DejaVu Sans Mono", [tag])))
+    assert named is not None and named.is_family(wanted), named
+    [*_, finding] = fonts(DisplaySettings(), [tag])
+    assert finding.ok and finding.message.startswith(f"{wanted} (named after"), finding
 
 
 @needs_fontconfig

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.config.keymap import ACTION_IDS, default_keymap, key_problem
+from kiosk.config.keymap import (
+    ACTION_IDS,
+    DEFAULT_SWITCH_PRESET,
+    SWITCH_ACTIONS,
+    SWITCH_PRESETS,
+    default_keymap,
+    key_problem,
+    with_switch_preset,
+)
 from kiosk.config.palette import THEMES
 from kiosk.content.regions import shape_problem
 from kiosk.input.scanning import Mode
@@ -198,6 +206,17 @@ class InputSettings:
             maximum=2,
         ),
     )
+    switch_keys: str = field(
+        default=DEFAULT_SWITCH_PRESET,
+        metadata=_doc(
+            "What the switch interface sends: 1-2 (switch 1 sends the key 1, switch 2 the "
+            "key 2), space-enter (Space and Enter, what many interfaces send out of the box) "
+            "or f1-f2. In one-switch and two-switch modes these keys do only switch things "
+            "(Space no longer reads, Enter no longer opens); `als-kiosk doctor` shows them. "
+            "[keys] switch_move and switch_select, when given, take their place.",
+            choices=tuple(SWITCH_PRESETS),
+        ),
+    )
     hold_seconds: float = field(
         default=0.0,
         metadata=_doc(
@@ -377,19 +396,23 @@ def _load_keys(
             problems.append(Problem(path, line, f"[keys] {action}: {bad[0]}; keeping the defaults"))
             continue
         keymap[action] = tuple(keys)
-    owners: dict[str, str] = {}
+    owners: dict[tuple[bool, str], str] = {}
     for action, keys in keymap.items():
+        # Switch keys act only in the switch modes, the other keys' actions only beside
+        # them: a key may be both a switch and, say, Read (space-enter).
+        switch = action in SWITCH_ACTIONS
         for key in keys:
-            if key in owners and owners[key] != action:
+            owner = owners.get((switch, key))
+            if owner is not None and owner != action:
                 problems.append(
                     Problem(
                         path,
                         lines.of("keys", action),
                         f"key {key!r} is given to both "
-                        f"`{owners[key]}` and `{action}`: give each key one action",
+                        f"`{owner}` and `{action}`: give each key one action",
                     )
                 )
-            owners.setdefault(key, action)
+            owners.setdefault((switch, key), action)
     return keymap, problems
 
 
@@ -425,6 +448,11 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[Problem]]:
                 )
             ]
         problems.extend(found)
+    # The switch preset gives the switch keys, unless [keys] names them itself.
+    given = data.get("keys")
+    named = frozenset(given) & SWITCH_ACTIONS if isinstance(given, dict) else frozenset()
+    input_settings = sections.get("input", InputSettings())
+    keymap = with_switch_preset(keymap, input_settings.switch_keys, keep=named)
     return Settings(**sections, keys=keymap), problems
 
 

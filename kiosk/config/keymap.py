@@ -21,6 +21,20 @@ class Action:
     keys: tuple[str, ...]
 
 
+SWITCH_PRESETS: dict[str, tuple[str, str]] = {
+    "1-2": ("1", "2"),
+    "space-enter": ("space", "enter"),
+    "f1-f2": ("f1", "f2"),
+}
+"""What common switch interfaces send, as the clinic config names it (`[input]
+switch_keys`): the key of switch 1 (moves the highlight with two switches) and of switch 2
+(selects). With one switch, either selects. In a switch mode these keys do only switch
+things (kiosk.ui.app): Space no longer reads and Enter no longer opens."""
+DEFAULT_SWITCH_PRESET = "1-2"
+"""Keys no other action has, so a keyboard still works beside the switches; and what
+kiosks before the presets used, so a clinic's switch interface keeps working."""
+
+
 ACTIONS: tuple[Action, ...] = (
     # TRANSLATORS: a control's name: on the bottom-line key legend beside its key (about 9 cells at
     # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
@@ -75,17 +89,37 @@ ACTIONS: tuple[Action, ...] = (
     # 45 columns) and, on a page, a control that is highlighted and read aloud. Write it in full
     # (it is spoken), no abbreviations. Speech volume.
     Action("louder", N_("Louder"), ("f8",)),
-    # Switches (scanning modes only): interfaces usually send Space and Enter, or 1 and 2.
-    # In one-switch mode every switch key selects.
+    # Switches (scanning modes only): interfaces usually send Space and Enter, or 1 and 2;
+    # `[input] switch_keys` picks the preset (SWITCH_PRESETS). In one-switch mode every
+    # switch key selects.
     # TRANSLATORS: in switch modes, what switch 1 does (moves the highlight), on the bottom line
     # (about 12 cells) and read aloud.
-    Action("switch_move", N_("Move"), ("1",)),
+    Action("switch_move", N_("Move"), (SWITCH_PRESETS[DEFAULT_SWITCH_PRESET][0],)),
     # TRANSLATORS: in switch modes, what switch 2 does (chooses the highlighted item), on the
     # bottom line (about 12 cells) and read aloud.
-    Action("switch_select", N_("Select"), ("2",)),
+    Action("switch_select", N_("Select"), (SWITCH_PRESETS[DEFAULT_SWITCH_PRESET][1],)),
 )
 
 SWITCH_ACTIONS = frozenset({"switch_move", "switch_select"})
+
+
+def switch_keys(keymap: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each key that is a switch, and the switch action it gives."""
+    return {key: action for action in ("switch_move", "switch_select") for key in keymap[action]}
+
+
+def with_switch_preset(
+    keymap: dict[str, tuple[str, ...]], preset: str, *, keep: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, ...]]:
+    """The keymap with the switch keys of `preset`, except for the switch actions in
+    `keep` (given their own keys under [keys])."""
+    move, select = SWITCH_PRESETS[preset]
+    chosen = dict(keymap)
+    for action, key in (("switch_move", move), ("switch_select", select)):
+        if action not in keep:
+            chosen[action] = (key,)
+    return chosen
+
 
 SPEECH_ACTIONS = frozenset(
     {"read", "stop", "repeat", "next_sentence", "previous_sentence"}

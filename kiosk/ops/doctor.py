@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.config.clinic import DisplaySettings, load_settings
+from kiosk.config.clinic import DisplaySettings, Settings, load_settings
+from kiosk.config.keymap import SWITCH_PRESETS, display_key
 from kiosk.content.layout import MIN_SIZE
 from kiosk.content.pages import Page, load_pages
 from kiosk.content.regions import region_problem
 from kiosk.i18n.languages import discover, template_keys
+from kiosk.input.scanning import Mode
 from kiosk.ops.checks import check_reviews
 from kiosk.ops.deployment import (
     capital_mm_for_points,
@@ -368,6 +370,29 @@ def _reviews(pages: list[Page], months: int) -> Finding:
     )
 
 
+def switches(settings: Settings) -> Finding:
+    """Which keys are switches: the technician matches them to what the clinic's switch
+    interface sends (a switch that sends another key would do nothing, or read aloud)."""
+    keys = settings.keys
+    move = " or ".join(display_key(key) for key in keys["switch_move"])
+    select = " or ".join(display_key(key) for key in keys["switch_select"])
+    mode = settings.input.mode
+    when = (
+        f"in {mode} mode (now) they do only that"
+        if mode != Mode.KEYS
+        else "they act once someone chooses one or two switches in Settings"
+    )
+    return Finding(
+        True,
+        "switch keys",
+        f"switch 1 = {move} (moves with two switches), switch 2 = {select} (selects; with one "
+        f"switch either selects); {when}. Preset [input] switch_keys = "
+        f"{settings.input.switch_keys!r}. If the switch interface sends other keys, set "
+        f"it to one of {', '.join(SWITCH_PRESETS)}, or give [keys] switch_move and "
+        "switch_select.",
+    )
+
+
 def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) -> list[Finding]:
     findings: list[Finding] = []
     settings, config_problems = load_settings(config_path)
@@ -423,6 +448,7 @@ def diagnose(*, content_dir: Path, locales_dir: Path, config_path: Path | None) 
     if settings.speech.enabled:
         findings.extend(_speech(tags))
         findings.append(_audio())
+    findings.append(switches(settings))
     findings.append(_terminal())
     findings.append(_letter_size(settings.display))
     findings.extend(fonts(settings.display, tags, drawn_languages(locales_dir, settings.language)))

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from kiosk.config.clinic import Settings
-from kiosk.config.keymap import SPEECH_ACTIONS, SWITCH_ACTIONS
+from kiosk.config.keymap import SPEECH_ACTIONS, SWITCH_ACTIONS, switch_keys
 from kiosk.config.personal import Personal
 from kiosk.i18n.state import LanguageState
 from kiosk.input.clock import Clock, SystemClock
@@ -105,7 +105,15 @@ class KioskApp(LockedApp):
         self.choices = Choices(
             self, settings, self.scan, lambda: self.speaking, controls_changed=self._write_legends
         )
-        self.set_keymap({action: ",".join(keys) for action, keys in self.keymap.items()})
+        self.switch_keys = switch_keys(self.keymap)
+        """Key → switch action: in a switch mode these keys do only that."""
+        self.set_keymap(
+            {
+                action: ",".join(keys)
+                for action, keys in self.keymap.items()
+                if action not in SWITCH_ACTIONS
+            }
+        )
 
     def current_personal(self) -> Personal:
         return self.choices.current()
@@ -182,6 +190,13 @@ class KioskApp(LockedApp):
         if isinstance(event, events.Key | events.MouseDown) and self.idle.someone_is_there():
             event.stop()  # it only took the idle warning away
             return
+        if isinstance(event, events.Key) and self.scan.active and event.key in self.switch_keys:
+            # Before any binding: a switch interface that sends Space or Enter must
+            # choose, not read or open ([input] switch_keys).
+            event.stop()
+            event.prevent_default()
+            self.action_semantic(self.switch_keys[event.key])
+            return
         await super().on_event(event)
 
     # ------------------------------------------------------------------ what screens read
@@ -217,11 +232,13 @@ class KioskApp(LockedApp):
         in a switch mode what the switches do."""
         mode = self.choices.personal.mode
         if mode != Mode.KEYS:
-            text = switch_legend_text(self.keymap, one_switch=mode == Mode.ONE_SWITCH)
-            return self.languages.as_drawn(text)
+            return self.languages.as_drawn(self.switch_keys_text(mode))
         speech = self.settings.speech.enabled
         offered = [a for a in action_ids if speech or a not in SPEECH_ACTIONS]
         return self.languages.as_drawn(legend_text(self.keymap, offered))
+
+    def switch_keys_text(self, mode: Mode) -> str:
+        return switch_legend_text(self.keymap, one_switch=mode == Mode.ONE_SWITCH)
 
     def _write_legends(self) -> None:
         """The controls changed: every screen's legend says what works now."""

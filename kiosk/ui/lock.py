@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from kiosk.config.keymap import ACTIONS
+from kiosk.config.keymap import ACTIONS, SWITCH_ACTIONS
 from kiosk.logs import describe_error
 from kiosk.ui.upstream import quiet_error_console
 
@@ -38,6 +38,9 @@ class LockedApp(App[None], inherit_bindings=False):
             priority=True,
         )
         for action in ACTIONS
+        # Switch keys are no bindings: in a switch mode the App takes them before any
+        # binding (they do only switch things), and with keys they do nothing.
+        if action.id not in SWITCH_ACTIONS
     ]
 
     def __init__(self) -> None:

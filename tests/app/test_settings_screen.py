@@ -144,10 +144,10 @@ async def test_choosing_one_switch_starts_scanning_at_once(
         assert app.scan.scanner is None
         await open_settings(pilot)
         await choose(pilot, "Scan time", "2 seconds")
-        await choose(pilot, "Controls", "One switch")
+        await choose(pilot, "Controls", "One switch — 1 / 2 Select")
         assert app.scan.scanner is not None and app.scan.scanner.mode is Mode.ONE_SWITCH
         assert app.scan.scanner.timings.scan_seconds == 2.0
-        await wait_until(pilot, lambda: focused_text(app) == "Controls: One switch")
+        await wait_until(pilot, lambda: focused_text(app) == "Controls: One switch — 1 / 2 Select")
         await scan_until(pilot, clock, lambda: focused_text(app).startswith("Scan time"))
 
 
@@ -197,7 +197,7 @@ async def test_en_5_1_3_13_every_setting_returns_to_the_clinic_default_after_eac
         await choose(pilot, "Speech speed", "250 words per minute")
         await choose(pilot, "Volume", "1 of 7")
         await choose(pilot, "Scan time", "5 seconds")
-        await choose(pilot, "Controls", "Two switches")
+        await choose(pilot, "Controls", "Two switches — 1 Move   2 Select")
         changed = app.current_personal()
         assert all(getattr(changed, s.id) != getattr(defaults, s.id) for s in SETTINGS)
         await wait_until(pilot, lambda: reader_of(app).state is not State.SPEAKING)
@@ -286,3 +286,21 @@ async def test_each_speed_and_volume_is_said_at_that_speed_and_volume(
             None,
         )
         assert (reader.rate_step, reader.volume_step) == own
+
+
+async def test_wcag_2_1_1_settings_name_the_keys_that_are_switches(make_app: AppFactory) -> None:
+    """Choosing one or two switches, a person or carer sees (and hears) which keys of
+    the clinic's switch interface do what: here the Space/Enter preset."""
+    app = make_app('[input]\nswitch_keys = "space-enter"\n[speech]\nspeak_focus = false\n')
+    async with at_home(app) as pilot:
+        await open_settings(pilot)
+        lines = texts(app)
+        index = next(i for i, line in enumerate(lines) if line.startswith("Controls:"))
+        await pilot.press(*["up"] * len(lines), *["down"] * index, "enter")
+        await wait_for_screen(pilot, ChoiceScreen)
+        await wait_until(pilot, lambda: app.screen.focused is not None)
+        assert texts(app)[:3] == [
+            "Keys (now)",
+            "One switch — Space / Enter Select",
+            "Two switches — Space Move   Enter Select",
+        ]

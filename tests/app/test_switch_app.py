@@ -353,3 +353,57 @@ async def test_en_5_8_reading_goes_on_from_block_to_block_with_items_said_aloud(
             return current[1].item if current is not None and speaking.is_reading() else -1
 
         await wait_until(pilot, lambda: reading_item() >= 2)
+
+
+def space_enter(mode: str) -> str:
+    return f'[input]\nmode = "{mode}"\nswitch_keys = "space-enter"\n[speech]\nspeak_focus = false\n'
+
+
+async def test_wcag_2_1_1_a_space_switch_chooses_with_one_switch(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    """An interface that sends Space, with one switch: Space chooses what is highlighted
+    (it read the page before the presets); the legend names Space and Enter."""
+    app = make_app(space_enter("one-switch"))
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert legend_shown(app) == "Space / Enter Select"
+        await scan_until(pilot, clock, lambda: focused(app) == "What is ALS?")
+        await press(pilot, clock, "space")  # the first group
+        await press(pilot, clock, "space")  # its first topic
+        await wait_for_screen(pilot, PageScreen)
+        assert app.speaking is not None
+        assert not app.speaking.is_reading()
+        await wait_until(pilot, lambda: page_complete(app))
+        await press(pilot, clock, "enter")  # the page's first text: read from it
+        await wait_until(pilot, lambda: app.speaking is not None and app.speaking.is_reading())
+
+
+async def test_wcag_2_1_1_space_moves_and_enter_selects_with_two_switches(
+    make_app: AppFactory, clock: ManualClock
+) -> None:
+    app = make_app(space_enter("two-switch"))
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        assert legend_shown(app) == "Space Move   Enter Select"
+        await press(pilot, clock, "space")
+        assert "-scan-group" in app.screen.query_one("#topic-medicines").classes
+        await press(pilot, clock, "enter")
+        assert focused(app) == "Genes and genetic testing"
+        assert isinstance(app.screen, HomeScreen)  # Enter chose the group, opened nothing
+
+
+async def test_with_keys_the_switch_preset_changes_nothing(make_app: AppFactory) -> None:
+    """Keys mode with a Space/Enter switch preset: Space still reads, Enter still opens,
+    and the keys 1 and 2 do nothing."""
+    app = make_app(space_enter("keys"))
+    async with app.run_test(size=(45, 12)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("1", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and focused(app) == "What is ALS?"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: page_complete(app))
+        await pilot.press("space")
+        await wait_until(pilot, lambda: app.speaking is not None and app.speaking.is_reading())

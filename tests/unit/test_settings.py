@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.config.clinic import Settings, load_settings, parse_settings
+from kiosk.config.keymap import SWITCH_PRESETS
 
 PATH = Path("clinic.toml")
 
@@ -95,3 +96,43 @@ def test_the_clinic_region_is_checked_and_a_uk_mistake_gets_its_fix() -> None:
     found = problems_of('[clinic]\nregion = "UK"\n')
     assert found[0].startswith("clinic.toml:2: [clinic] region the United Kingdom's code is GB")
     assert parse_settings('[clinic]\nregion = "uk"\n', PATH)[0].clinic.region == ""
+
+
+def test_switch_interface_presets_give_the_switch_keys() -> None:
+    """The common outputs of switch interfaces are one setting away (issue #15)."""
+    for preset, (move, select) in SWITCH_PRESETS.items():
+        settings, problems = parse_settings(f'[input]\nswitch_keys = "{preset}"\n', PATH)
+        assert problems == []
+        assert settings.keys["switch_move"] == (move,)
+        assert settings.keys["switch_select"] == (select,)
+    default, _ = parse_settings("", PATH)
+    assert (default.keys["switch_move"], default.keys["switch_select"]) == (("1",), ("2",))
+
+
+def test_a_switch_key_may_also_be_an_ordinary_key() -> None:
+    """Space and Enter as switches clash with nothing: in a switch mode they do only switch
+    things, with keys they read and open as before."""
+    settings, problems = parse_settings('[input]\nswitch_keys = "space-enter"\n', PATH)
+    assert problems == []
+    assert settings.keys["read"] == ("space",) and settings.keys["select"][0] == "enter"
+    found = problems_of('[keys]\nswitch_move = ["space"]\nswitch_select = ["space"]\n')
+    assert found == [
+        "clinic.toml:3: key 'space' is given to both `switch_move` and `switch_select`: "
+        "give each key one action"
+    ]
+
+
+def test_switch_keys_named_under_keys_take_the_place_of_the_preset() -> None:
+    settings, problems = parse_settings(
+        '[input]\nswitch_keys = "space-enter"\n[keys]\nswitch_select = ["f5"]\n', PATH
+    )
+    assert problems == []
+    assert settings.keys["switch_move"] == ("space",) and settings.keys["switch_select"] == ("f5",)
+
+
+def test_an_unknown_switch_preset_names_its_line_and_the_choices() -> None:
+    found = problems_of('[input]\nmode = "one-switch"\nswitch_keys = "spacebar"\n')
+    assert found[0].startswith(
+        "clinic.toml:3: [input] switch_keys must be one of: 1-2, space-enter, f1-f2; "
+        "using the default '1-2'"
+    )

@@ -23,6 +23,7 @@ from kiosk.ui.widgets import ControlItem, FocusText, Paragraph
 if TYPE_CHECKING:
     from kiosk.config.personal import Personal
     from kiosk.i18n.state import LanguageState
+    from kiosk.input.scanning import Mode
     from kiosk.problems import Problem
     from kiosk.ui.speaking import Speaking
 
@@ -67,6 +68,11 @@ class KioskContext(Protocol):
 
     def legend(self, action_ids: tuple[str, ...]) -> str:
         """The key legend for these actions, from the keymap in force, as drawn."""
+        ...
+
+    def switch_keys_text(self, mode: Mode) -> str:
+        """What the switches are in that mode, by their keys ("1 Move   2 Select"): not
+        yet drawn for the language."""
         ...
 
     def say(self, text: str) -> None:

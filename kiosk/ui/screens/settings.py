@@ -22,9 +22,21 @@ from kiosk.config.personal import (
     with_value,
 )
 from kiosk.content.pages import Run
+from kiosk.input.scanning import Mode
 from kiosk.translate import _
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.widgets import FocusText, KeyLegend, TopBar
+
+
+def with_switch_keys(screen: KioskScreen, setting: Setting, value: object, text: str) -> str:
+    """A switch mode is named with the keys that are its switches: a person (or carer)
+    choosing it knows which switch does what, and a technician sees the preset at work."""
+    if setting.id != "mode" or value == Mode.KEYS:
+        return text
+    switches = screen.context.switch_keys_text(Mode(str(value)))
+    # TRANSLATORS: Settings, Controls: a way of controlling the kiosk and the keys its
+    # switches send, e.g. 'Two switches — 1 Move   2 Select'. List item (wraps), read aloud.
+    return _("{mode} — {switches}").format(mode=text, switches=switches)
 
 
 class BackItem(FocusText):
@@ -79,7 +91,9 @@ class SettingsScreen(_ListScreen):
 
     def _line(self, setting: Setting) -> str:
         value = value_of(self.context.current_personal(), setting)
-        return setting_line(setting, value, self.context.languages.tag)
+        return with_switch_keys(
+            self, setting, value, setting_line(setting, value, self.context.languages.tag)
+        )
 
     def compose(self) -> ComposeResult:
         languages = self.context.languages
@@ -137,7 +151,9 @@ class ChoiceScreen(_ListScreen):
         yield TopBar(languages.as_drawn(_(self.setting.label)))
         with VerticalScroll(classes="column"):
             for index, value in enumerate(self.setting.choices(personal)):
-                text = self.setting.describe(value, tag)
+                text = with_switch_keys(
+                    self, self.setting, value, self.setting.describe(value, tag)
+                )
                 if value == current:
                     # TRANSLATORS: Settings: marks the value in use now, e.g. 'Yellow on black
                     # (now)'. Read aloud.

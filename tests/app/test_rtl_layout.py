@@ -2,7 +2,9 @@
 
 The focus marker (pointing left, at the text), the bullets, the hanging indents and the
 focus bar are on the right; the top bar has the title at the right, shortened at the end
-of its reading order, and the status at the left, never touching it. Each screen is
+of its reading order, and the status at the left, never touching it; the terminal cursor
+is on the marker; the page's notices, its last line and the switch controls are Arabic
+like the rest; the key legend stays one line, at the right. Each screen is
 checked twice: as the kiosk draws it for a terminal that does no bidi (bidi = "app", the
 default), and as it sends it to a terminal that does bidi itself (bidi = "terminal"), where
 what the person sees is modelled as VTE shows it (tests/bidi_terminal.py).
@@ -19,13 +21,16 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
+from kiosk.content.layout import MIN_SIZE
 from kiosk.content.pages import BlockKind
 from kiosk.i18n.rtl import ELLIPSIS, shorten, visual_line
 from kiosk.translate import _
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import HomeScreen, PageScreen
 from kiosk.ui.screens.language import LanguageScreen
-from kiosk.ui.widgets import FocusText, TopBar
+from kiosk.ui.screens.page import BlockView
+from kiosk.ui.widgets import ControlBar, ControlItem, FocusText, KeyLegend, TopBar
+from kiosk.ui.widgets.legend import GAP, NARROW_GAP, legend_text
 from kiosk.ui.widgets.top_bar import TITLE_MIN_CELLS
 from tests.bidi_terminal import as_a_bidi_terminal_shows
 from tests.conftest import LOCALES, AppFactory
@@ -130,6 +135,40 @@ def focused_item(app: KioskApp) -> FocusText:
     focused = app.screen.focused
     assert isinstance(focused, FocusText)
     return focused
+
+
+def as_seen(text: str, bidi: str) -> str:
+    """A right-to-left text as the person sees it: drawn by the kiosk (shaped, reordered),
+    or reordered by the terminal (unshaped in this model)."""
+    return visual_line(text)[0] if bidi == "app" else as_a_bidi_terminal_shows(text)
+
+
+async def arabic_page(pilot: Pilot[Any]) -> PageScreen:
+    """The first topic's page in Arabic, all of it mounted."""
+    await arabic_home(pilot)
+    app = pilot.app
+    await pilot.press("enter")
+    await wait_for_screen(pilot, PageScreen)
+    await wait_until(pilot, lambda: bool(getattr(app.screen, "complete", False)))
+    page = app.screen
+    assert isinstance(page, PageScreen)
+    return page
+
+
+async def cursor_on_marker(pilot: Pilot[Any], bidi: str) -> None:
+    """The terminal cursor is on the focus marker ◀, in what is sent and what is seen."""
+    app = pilot.app
+    assert isinstance(app, KioskApp)
+
+    def on_marker() -> bool:
+        x, y = app.cursor_position
+        return cell_of(rows(app)[y], x) == "◀" and cell_of(seen(app, bidi)[y], x) == "◀"
+
+    try:
+        await wait_until(pilot, on_marker)
+    except AssertionError:
+        shown = "\n".join(rows(app))
+        raise AssertionError(f"the cursor is at {app.cursor_position}:\n{shown}") from None
 
 
 @pytest.mark.parametrize("bidi", BIDI)
@@ -304,6 +343,163 @@ def test_wcag_2_4_7_a_line_is_shortened_at_the_end_of_its_reading_order() -> Non
     assert cell_len(shorten("肌萎缩侧索硬化症信息", 7)) <= 7  # wide characters count as two
 
 
+@pytest.mark.parametrize("bidi", BIDI)
+async def test_wcag_2_4_7_the_cursor_is_on_the_arabic_focus_marker(
+    make_app: AppFactory, bidi: str
+) -> None:
+    """Screen readers, magnifiers and braille follow the terminal cursor: on a right-to-left
+    item it is on the marker ◀ at the item's right (where reading starts), not at its left,
+    on Home, on a page's bullet and on the language list."""
+    app = make_app(config(bidi), locales_dir=LOCALES)
+    async with app.run_test(size=KIOSK_SIZE) as pilot:
+        await wait_for_screen(pilot, LanguageScreen)
+        await wait_until(pilot, lambda: app.screen.focused is not None)
+        await pilot.press(*["down"] * ARABIC)  # the Arabic name, on the language list
+        assert focused_item(app).direction == "rtl"
+        await cursor_on_marker(pilot, bidi)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, HomeScreen)
+        await wait_until(pilot, lambda: app.screen.focused is not None)
+        await cursor_on_marker(pilot, bidi)
+        await pilot.press("down")
+        await cursor_on_marker(pilot, bidi)
+        await pilot.press("enter")  # the Symptoms page: its first block, then a bullet
+        await wait_for_screen(pilot, PageScreen)
+        await cursor_on_marker(pilot, bidi)
+        await arabic_list_item_from_page(pilot)
+        assert focused_item(app).bullet
+        await cursor_on_marker(pilot, bidi)
+
+
+async def arabic_list_item_from_page(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    assert isinstance(app, KioskApp)
+    await wait_until(pilot, lambda: bool(getattr(app.screen, "complete", False)))
+    for _step in range(30):
+        if focused_item(app).kind is BlockKind.LIST_ITEM:
+            return
+        await pilot.press("down")
+        await pilot.pause()
+    raise AssertionError("no bullet on the page")
+
+
+@pytest.mark.parametrize("bidi", BIDI)
+async def test_wcag_1_3_2_wcag_3_1_2_arabic_notice_and_last_reviewed_line_right_to_left(
+    make_app: AppFactory, bidi: str
+) -> None:
+    """The note that the translation is not yet checked (Arabic's header says so) and the
+    page's last line, 'Last reviewed: … Next review due: …', are Arabic: tagged so (the
+    Arabic voice reads them), set against the right edge with the marker at their right,
+    and drawn in the order they are read (shaped and reordered with bidi = "app")."""
+    app = make_app(config(bidi), locales_dir=LOCALES)
+    async with app.run_test(size=KIOSK_SIZE) as pilot:
+        page = await arabic_page(pilot)
+        notice = page.query_one(".notice", BlockView)
+        reviewed = page.query_one(".reviewed", BlockView)
+        assert notice.plain_text == _(
+            "This translation has not yet been checked by a medical translator."
+        )
+        assert reviewed.plain_text.startswith("آخر مراجعة: ")
+        for item in (notice, reviewed):
+            assert (item.lang, item.direction) == ("ar", "rtl") and item.has_class("-rtl")
+            assert item.reorder_rtl == (bidi == "app")
+            page.focus_item(item)
+            await cursor_on_marker(pilot, bidi)
+            region = item.content_region
+            row = seen(app, bidi)[region.y]
+            first_word = item.plain_text.split(" ")[0]
+            # Reading starts at the right: the first word just left of the marker. (A bidi
+            # terminal puts the sentence's final full stop there, by its left-to-right
+            # rules, which the kiosk cannot change from inside the row: FocusText.)
+            before = row[: row.rindex("◀")].rstrip(" " if bidi == "app" else " .")
+            assert before.endswith(as_seen(first_word, bidi)), row
+            assert cell_of(row, region.right - 1) == "◀"
+            assert "▶" not in "".join(rows(app))
+
+
+@pytest.mark.parametrize("bidi", BIDI)
+async def test_en_5_8_wcag_1_3_2_arabic_switch_controls_right_to_left(
+    make_app: AppFactory, bidi: str
+) -> None:
+    """Two switches, a page in Arabic at 45×12: the controls line and, once it is chosen,
+    each control are Arabic (tag and voice), set against the right edge, drawn in reading
+    order, with the marker and the cursor at their right."""
+    two_switch = config(bidi, '[input]\nmode = "two-switch"\n')
+    app = make_app(two_switch, locales_dir=LOCALES)
+    async with app.run_test(size=KIOSK_SIZE) as pilot:
+        page = await arabic_page(pilot)
+        bar = page.query_one(ControlBar)
+        items = list(page.query(ControlItem))
+        assert len(items) > 2
+        for item in items:
+            assert (item.lang, item.direction) == ("ar", "rtl") and item.has_class("-rtl")
+            assert item.reorder_rtl == (bidi == "app")
+
+        def shown_at_the_right(item: ControlItem) -> None:
+            row = seen(app, bidi)[item.content_region.y]
+            first_line = item.plain_text.split(" ")[0]
+            kept = row.rstrip(" ▐◀▁▂▃▄▅▆▇█")
+            assert kept.endswith(as_seen(first_line, bidi)), row
+            # Set against the right edge: no more than the marker's cells after the text.
+            assert cell_len(kept) >= item.content_region.right - 2, row
+
+        line = page.query_one("#control-controls", ControlItem)
+        page.focus_item(line)
+        await cursor_on_marker(pilot, bidi)
+        shown_at_the_right(line)
+        page.handle_action("controls")
+        await pilot.pause()
+        assert bar.shown
+        first = focused_item(app)
+        assert isinstance(first, ControlItem) and first.action == "read"
+        await cursor_on_marker(pilot, bidi)
+        listed = bar.query_one("#control-list").region
+        visible = [item for item in bar.items() if listed.contains_region(item.region)]
+        assert len(visible) >= 4
+        for item in visible:
+            shown_at_the_right(item)
+        assert "▶" not in "".join(rows(app)) and "▌" not in "".join(rows(app))
+
+
+SPEAKING = "[speech]\nspeak_focus = false\n"
+"""Speech on (the legend offers Read), not saying each item."""
+
+
+@pytest.mark.parametrize("size", [KIOSK_SIZE, MIN_SIZE], ids=["45x12", "40x12"])
+@pytest.mark.parametrize("bidi", BIDI)
+async def test_wcag_1_3_2_wcag_2_1_1_the_arabic_key_legend_is_one_line(
+    make_app: AppFactory, bidi: str, size: tuple[int, int]
+) -> None:
+    """On a page the legend names three keys ('Space قراءة/إيقاف مؤقت', '↓ التالي', 'Esc
+    رجوع'). It stays one line, set against the right edge, in reading order: at 45
+    columns all of it with narrower gaps; at 40 shortened at the end of its reading order
+    (drawn: "…" at its left; sent to a bidi terminal: at its logical end)."""
+    app = make_app(f'[display]\nbidi = "{bidi}"\n' + SPEAKING, locales_dir=LOCALES)
+    async with app.run_test(size=size) as pilot:
+        await arabic_page(pilot)
+        legend = app.screen.query_one(KeyLegend)
+        assert legend.region.height == 1, "\n".join(rows(app))
+        assert legend.region.bottom == size[1]
+        logical = legend_text(app.keymap, ("read", "next", "back"))
+        narrow = logical.replace(GAP, NARROW_GAP)
+        sent = rows(app)[legend.region.y]
+        shown = sent.strip()
+        width = legend.content_region.width
+        # Set against the right edge (the padding cell after it).
+        assert cell_len(sent.rstrip()) == legend.content_region.right, sent
+        if cell_len(narrow) <= width:
+            assert size == KIOSK_SIZE
+            assert shown == (visual_line(narrow)[0] if bidi == "app" else narrow)
+        elif bidi == "app":
+            assert shown.startswith(ELLIPSIS) and shown.endswith("Space")
+            assert visual_line(narrow)[0].endswith(shown.removeprefix(ELLIPSIS))
+        else:
+            assert shown.endswith(ELLIPSIS) and shown.startswith("Space")
+            assert narrow.startswith(shown.removesuffix(ELLIPSIS))
+        if size == KIOSK_SIZE:
+            assert "Esc" in shown and "Space" in shown
+
+
 # ---------------------------------------------------------------------------- snapshots
 
 
@@ -315,7 +511,8 @@ def test_wcag_2_4_7_wcag_2_1_1_arabic_home_snapshot(
     and the thick bar at its right, every topic set against the right edge. Top bar: the
     status 'الصوت غير متاح.' and the title 'معلومات عن التصلب الجانبي…' (app: drawn,
     status at the left, title at the right cut at its left end; terminal: in logical order,
-    title first, which a bidi terminal shows with the title at the right)."""
+    title first, which a bidi terminal shows with the title at the right). The key legend
+    at the bottom is set against the right edge too."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await arabic_home(pilot)
@@ -332,7 +529,8 @@ def test_wcag_2_4_7_wcag_2_1_1_arabic_page_snapshot(
     snap_compare: Snap, make_app: AppFactory, bidi: str
 ) -> None:
     """The Symptoms page in Arabic at 45×12, at its first bullet: '• ◀' and the bar at the
-    right of its first line, the lines after it indented from the right (hanging indent)."""
+    right of its first line, the lines after it indented from the right (hanging indent);
+    the key legend set against the right edge."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await arabic_list_item(pilot)

@@ -217,12 +217,16 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         self.call_after_refresh(self.place_cursor)
 
     def place_cursor(self) -> None:
-        """Put the terminal cursor on the focused item: screen readers and braille follow it."""
+        """Put the terminal cursor on the focused item's marker: screen readers and braille
+        follow it. Right to left the marker is the item's last cell (FocusText), both as
+        the kiosk draws it and as a bidi terminal shows it (which leaves it in place)."""
         focused = self.focused
         if focused is None or not self.is_current:
             return
         region = focused.content_region
         visible = region.intersection(self.region)
         if visible.area:
-            self.app.cursor_position = Offset(region.x, max(region.y, visible.y))
+            rtl = isinstance(focused, FocusText) and focused.direction == "rtl"
+            x = region.right - 1 if rtl else region.x
+            self.app.cursor_position = Offset(x, max(region.y, visible.y))
             focused.refresh()

@@ -50,7 +50,14 @@ class PageScreen(KioskScreen):
         if self.context.scan.active:
             # Switch users reach the controls by one line below the text (issue #15: the
             # page opens on its text, never on a screenful of controls).
-            yield ControlBar()
+            # Its labels are in the interface's language, laid out as the blocks are.
+            languages = self.context.languages
+            language = languages.current()
+            yield ControlBar(
+                lang=language.tag,
+                direction=language.direction,
+                reorder_rtl=languages.reorders_rtl,
+            )
         yield KeyLegend(self.LEGEND_ACTIONS, self.context.legend(self.LEGEND_ACTIONS))
 
     def _blocks(self) -> list[BlockView]:
@@ -106,6 +113,10 @@ class PageScreen(KioskScreen):
             BlockView(
                 (Run(dates.format(reviewed=reviewed, due=due)),),
                 classes="reviewed",
+                # In the interface's language, drawn (and read) as it is, like the notice.
+                lang=language.tag,
+                direction=language.direction,
+                reorder_rtl=languages.reorders_rtl,
             )
         )
         return views

@@ -51,8 +51,22 @@ HIDE_LABEL = N_("Hide controls")
 class ControlItem(FocusText):
     """Choosing it performs its action, as its key would. (Its look: kiosk.tcss.)"""
 
-    def __init__(self, action: str, label: str) -> None:
-        super().__init__((Run(label, bold=True),), id=f"control-{action}")
+    def __init__(
+        self,
+        action: str,
+        label: str,
+        *,
+        lang: str = "en",
+        direction: str = "ltr",
+        reorder_rtl: bool = True,
+    ) -> None:
+        super().__init__(
+            (Run(label, bold=True),),
+            id=f"control-{action}",
+            lang=lang,
+            direction=direction,
+            reorder_rtl=reorder_rtl,
+        )
         self.action = action
 
 
@@ -77,17 +91,33 @@ class ControlBar(Vertical):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, lang: str = "en", direction: str = "ltr", reorder_rtl: bool = True
+    ) -> None:
         super().__init__()
         self.shown = False
         """The controls are shown (the line then says "Hide controls")."""
+        self.lang = lang
+        """The interface language the labels are in: their voice and, right to left,
+        their mirrored layout, as the page's own blocks have (FocusText)."""
+        self.direction = direction
+        self.reorder_rtl = reorder_rtl
+
+    def _item(self, action: str, label: str) -> ControlItem:
+        return ControlItem(
+            action,
+            label,
+            lang=self.lang,
+            direction=self.direction,
+            reorder_rtl=self.reorder_rtl,
+        )
 
     def compose(self) -> ComposeResult:
         # Hidden controls are neither shown nor focusable, so neither scanned nor read.
         with VerticalScroll(id="control-list", disabled=True):
             for action, label in CONTROLS:
-                yield ControlItem(action, _(label))
-        yield ControlItem(TOGGLE_ACTION, _(SHOW_LABEL))
+                yield self._item(action, _(label))
+        yield self._item(TOGGLE_ACTION, _(SHOW_LABEL))
 
     def show(self, shown: bool) -> None:
         """Show the controls, or only the line that shows them."""

@@ -207,6 +207,15 @@ class FocusText(Widget, can_focus=True):
     def on_focus(self) -> None:
         self.refresh()
 
+    def on_resize(self) -> None:
+        # Right to left the marker is at the item's right edge, and the terminal cursor on
+        # it (KioskScreen.place_cursor): when the item narrows after it got focus (the
+        # controls' scrollbar appears), the cursor has to move with the marker.
+        if self.has_focus and self.direction == "rtl":
+            place_cursor = getattr(self.screen, "place_cursor", None)
+            if callable(place_cursor):
+                self.call_after_refresh(place_cursor)
+
     def on_blur(self) -> None:
         self.refresh()
 

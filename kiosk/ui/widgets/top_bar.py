@@ -13,7 +13,7 @@ around as one run, so it shows the title at the right and the status at its left
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
@@ -25,6 +25,15 @@ from kiosk.i18n.state import LanguageState
 
 TITLE_MIN_CELLS = 3
 """What the title keeps however long the status: "…" and a letter or two."""
+
+
+def interface_layout(app: App[object]) -> tuple[str, bool]:
+    """The interface's direction and whether the kiosk reorders its lines. The bars' texts
+    come drawn for it (LanguageState.as_drawn), so the bars are laid out to match."""
+    languages = getattr(app, "languages", None)
+    if isinstance(languages, LanguageState):
+        return languages.current().direction, languages.reorders_rtl
+    return "ltr", True
 
 
 class BarText(Widget):
@@ -96,16 +105,8 @@ class TopBar(Horizontal):
         self._title = title
         self._status = ""
 
-    def _language(self) -> tuple[str, bool]:
-        """The interface's direction and whether the kiosk reorders its lines: the bar's
-        texts come drawn for it (LanguageState.as_drawn), so the bar is laid out to match."""
-        languages = getattr(self.app, "languages", None)
-        if isinstance(languages, LanguageState):
-            return languages.current().direction, languages.reorders_rtl
-        return "ltr", True
-
     def compose(self) -> ComposeResult:
-        direction, reorders = self._language()
+        direction, reorders = interface_layout(self.app)
         rtl = direction == "rtl"
         # Drawn by the kiosk, a right-to-left text ends at its left; handed to a bidi
         # terminal, it is in logical order, which ends at its right like any other.

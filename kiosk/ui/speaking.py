@@ -120,10 +120,7 @@ class Speaking:
 
     def focused(self, screen: KioskScreen, item: FocusText) -> None:
         """Focus moved: speak the item, unless the reader itself moved it there."""
-        if item is self._reader_moved_focus or (self._reading and item is self._highlighted):
-            # The reader moved focus to the sentence it reads. Textual may report that
-            # focus more than once (with switches the scan also asks for it again), so
-            # the item being read is never announced over its own reading.
+        if item is self._reader_moved_focus:
             self._reader_moved_focus = None
             return
         if self._reading and item is self._reading_from:

@@ -10,7 +10,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from kiosk.speech.controls import VOLUME_STEPS_DB
-from kiosk.speech.reader import SpeechReader, State
+from kiosk.speech.reader import SpeechReader, State, Utterance
 from kiosk.speech.sentences import split_sentences
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens import IdleWarningScreen, PageScreen
@@ -261,3 +261,31 @@ async def test_read_pressed_right_after_a_move_reads_on_and_is_not_cut_by_the_fo
         await pilot.pause(0.3)
         assert app.speaking is not None and app.speaking.is_reading()
         assert status(app).startswith("Reading")
+
+
+async def test_en_5_1_3_6_each_item_focused_on_a_page_is_said_once(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving to a block of a page says it once. The page's focus handler used to call
+    the screen's as well, which Textual also calls (every class's handler runs): each
+    block was said twice, the second cutting the first off."""
+    app = make_app()
+    async with at_home(app) as pilot:
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PageScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, PageScreen) and app.screen.complete)
+        await wait_until(pilot, lambda: app.speaking is not None)
+        reader = reader_of(app)
+        said: list[str] = []
+        speak = reader.speak
+
+        def counted(utterances: list[Utterance], start: int = 0) -> int:
+            said.extend(u.text for u in utterances[:1])
+            return speak(utterances, start)
+
+        monkeypatch.setattr(reader, "speak", counted)
+        await pilot.press("down")
+        await wait_until(pilot, lambda: bool(said))
+        await pilot.pause(0.2)
+        assert len(said) == 1
+        assert focused(app).plain_text.startswith(said[0])

@@ -202,9 +202,11 @@ class PageScreen(KioskScreen):
         return blocks[0] if blocks else 0
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual calls KioskScreen's handler as well, itself (each class's handler in the
+        # MRO runs): calling it here too said every focused item twice, the second time
+        # over the reading that had moved focus there.
         if isinstance(event.widget, BlockView):
             self.last_block = event.widget
-        super().on_descendant_focus(event)
 
     def go_back(self) -> None:
         if self.is_current:

@@ -74,3 +74,23 @@ asyncio.run(main())
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "([], True, False)", result.stdout
+
+
+def test_no_textual_message_handler_calls_its_base_class_handler() -> None:
+    """Textual runs the `on_…` handler of every class in a widget's MRO itself, so a
+    handler that also calls `super().on_…` runs the base class's twice (it said each
+    focused block of a page twice, cutting off the reading). `on_event` is the one
+    exception: it is the dispatcher, not a handler."""
+    import re
+    from pathlib import Path
+
+    import kiosk
+
+    root = Path(kiosk.__file__).parent
+    calls = [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"super\(\)\._?on_(?!event\()\w+\(", line)
+    ]
+    assert calls == []

@@ -9,7 +9,7 @@ compared between a reset after warm-up and the reset at the end: what one person
 behind must not add up over the day.
 
 Reproduce a run with SOAK_SEED; shorten it while working with SOAK_EVENTS (the suite
-runs 15,000). Speech is on and real (NULL audio device), so its queue is soaked too.
+runs 10,000). Speech is on and real (NULL audio device), so its queue is soaked too.
 """
 
 from __future__ import annotations

@@ -149,9 +149,7 @@ async def test_wcag_2_4_7_a_switch_user_sees_the_page_text_first(
     app = make_app(config)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
-        await wait_for_screen(pilot, PageScreen)
-        await wait_until(pilot, lambda: page_complete(app))
+        page = await open_stem_cells(pilot, app)
         blocks = list(app.screen.query(BlockView))
         assert app.screen.focused is blocks[0]
         assert on_screen(app, blocks[0]) and on_screen(app, blocks[1])
@@ -162,8 +160,6 @@ async def test_wcag_2_4_7_a_switch_user_sees_the_page_text_first(
         assert app.scan.scanner is not None
         assert app.scan.scanner.highlight is not None
         assert app.scan.scanner.highlight.items == (0,)
-        page = app.screen
-        assert isinstance(page, PageScreen)
         order, alone = page.scan_order()
         assert order[:2] == [blocks[0], shown[0]] and alone == 2
 
@@ -176,6 +172,16 @@ def stem_cells(app: KioskApp) -> Page:
     return next(p for p in app.languages.localised_pages() if p.id == "stem-cells")
 
 
+async def open_stem_cells(pilot: Pilot[None], app: KioskApp) -> PageScreen:
+    """The stem-cell page, opened as if chosen on Home, once all of it is there."""
+    app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
+    await wait_for_screen(pilot, PageScreen)
+    await wait_until(pilot, lambda: page_complete(app))
+    page = app.screen
+    assert isinstance(page, PageScreen)
+    return page
+
+
 @pytest.mark.speech  # real speech: the reading moves on through the page
 async def test_en_5_8_a_press_pauses_the_reading_where_it_is(
     make_app: AppFactory, clock: ManualClock
@@ -185,15 +191,11 @@ async def test_en_5_8_a_press_pauses_the_reading_where_it_is(
     app = make_app(ONE)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
-        await wait_for_screen(pilot, PageScreen)
-        await wait_until(pilot, lambda: page_complete(app))
+        page = await open_stem_cells(pilot, app)
         blocks = list(app.screen.query(BlockView))
         assert app.speaking is not None
         reader = app.speaking.reader
         reader.set_rate_step(len(RATE_STEPS_WPM) - 1)  # fastest: reach the third block soon
-        page = app.screen
-        assert isinstance(page, PageScreen)
         page.focus_item(blocks[2])
         app.scan.restart()
         await press(pilot, clock)  # the scan starts on the focused text: read from it
@@ -222,11 +224,7 @@ async def test_the_controls_close_to_show_the_text_being_read(
     app = make_app(TWO)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
-        await wait_for_screen(pilot, PageScreen)
-        await wait_until(pilot, lambda: page_complete(app))
-        page = app.screen
-        assert isinstance(page, PageScreen)
+        page = await open_stem_cells(pilot, app)
         blocks = list(page.query(BlockView))
         bar = page.query_one(ControlBar)
         page.handle_action("controls")
@@ -251,10 +249,8 @@ async def test_choosing_text_with_a_key_reads_from_it(make_app: AppFactory) -> N
     app = make_app(QUIET_KEYS)
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
-        await wait_for_screen(pilot, PageScreen)
-        await wait_until(pilot, lambda: page_complete(app))
-        assert not app.screen.query(ControlItem)  # keys: every control has its key
+        page = await open_stem_cells(pilot, app)
+        assert not page.query(ControlItem)  # keys: every control has its key
         await pilot.press("down", "enter")
         assert app.speaking is not None
         reader = app.speaking.reader
@@ -339,9 +335,7 @@ async def test_en_5_8_reading_goes_on_from_block_to_block_with_items_said_aloud(
     app = make_app('[input]\nmode = "one-switch"\n')
     async with app.run_test(size=(45, 12)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        app.post_message(HomeScreen.TopicChosen(stem_cells(app)))
-        await wait_for_screen(pilot, PageScreen)
-        await wait_until(pilot, lambda: page_complete(app))
+        await open_stem_cells(pilot, app)
         assert app.speaking is not None
         speaking = app.speaking
         speaking.reader.set_rate_step(len(RATE_STEPS_WPM) - 1)

@@ -151,7 +151,7 @@ async def test_choosing_one_switch_starts_scanning_at_once(
         await scan_until(pilot, clock, lambda: focused_text(app).startswith("Scan time"))
 
 
-@pytest.mark.slow  # scans four screens in 50 ms virtual steps, a real frame each
+@pytest.mark.slow  # scans four screens in 100 ms virtual steps, a real frame each
 async def test_settings_are_reachable_and_changed_with_one_switch(
     make_app: AppFactory, clock: ManualClock
 ) -> None:
